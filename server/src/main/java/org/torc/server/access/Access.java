@@ -1,0 +1,68 @@
+package org.torc.server.access;
+
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import org.torc.server.db.Sql;
+import org.torc.server.http.ApiException;
+
+/**
+ * Workflow access checks (torc's {@code --enforce-access-control}): a user may touch a workflow they
+ * own or one shared with a group they belong to. Off by default, as in torc.
+ */
+public final class Access {
+    /** Request attribute holding the authenticated user name (set by the auth filter). */
+    public static final String USER_ATTRIBUTE = "torc.user";
+    public static final String ANONYMOUS = "anonymous";
+
+    private final boolean enforce;
+
+    public Access(boolean enforce) {
+        this.enforce = enforce;
+    }
+
+    public boolean enforced() {
+        return enforce;
+    }
+
+    /** The caller's user name, or {@code anonymous} without credentials. */
+    public static String user(Context ctx) {
+        Object u = ctx.attribute(USER_ATTRIBUTE);
+        return u == null ? ANONYMOUS : u.toString();
+    }
+
+    /** When enforcement is on, the user whose workflows a list may show; otherwise null. */
+    public String listFilterUser(Context ctx) {
+        return enforce ? user(ctx) : null;
+    }
+
+    /** 404 if the workflow does not exist; 403 if enforcement is on and the caller may not use it. */
+    public void checkWorkflow(Sql sql, Context ctx, long workflowId) throws SQLException {
+        var owner = sql.queryOne("SELECT user FROM workflow WHERE id = ?", rs -> rs.getString(1),
+                workflowId);
+        if (owner.isEmpty()) {
+            throw ApiException.notFound("Workflow", workflowId);
+        }
+        if (!enforce) {
+            return;
+        }
+        String user = user(ctx);
+        if (ANONYMOUS.equals(user)) {
+            throw ApiException.forbidden("Authentication is required to access workflow "
+                    + workflowId);
+        }
+        if (user.equals(owner.get()) || isAdmin(sql, user) || sql.exists("""
+                SELECT 1 FROM workflow_access_group wag
+                JOIN user_group_membership m ON m.group_id = wag.group_id
+                WHERE wag.workflow_id = ? AND m.user_name = ?""", workflowId, user)) {
+            return;
+        }
+        throw ApiException.forbidden("User '" + user + "' does not have access to workflow "
+                + workflowId);
+    }
+
+    public static boolean isAdmin(Sql sql, String user) throws SQLException {
+        return sql.exists("""
+                SELECT 1 FROM user_group_membership m JOIN access_group g ON g.id = m.group_id
+                WHERE g.name = 'admin' AND g.is_system = 1 AND m.user_name = ?""", user);
+    }
+}
