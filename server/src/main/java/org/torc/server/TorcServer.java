@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.torc.server.access.Access;
 import org.torc.server.db.Database;
 import org.torc.server.db.DbMetrics;
+import org.torc.server.events.ServerEvents;
 import org.torc.server.http.ApiApp;
 import org.torc.server.http.Routes;
 import org.torc.server.service.ServiceRoutes;
@@ -44,11 +45,14 @@ public final class TorcServer implements AutoCloseable {
         Database db = Database.open(config.database(), Math.max(4, config.threads() * 2));
         try {
             Access access = new Access(false);
+            ServerEvents events = new ServerEvents(clock);
             WorkflowRepository workflows = new WorkflowRepository(clock);
 
             List<Routes> features = new ArrayList<>();
             features.add(new ServiceRoutes(() -> metrics(db)));
             features.add(new WorkflowRoutes(db, workflows, access));
+            // [crud-a routes]
+            // [crud-b routes]
 
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
                     List.of());
