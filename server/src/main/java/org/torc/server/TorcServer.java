@@ -2,6 +2,7 @@ package org.torc.server;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,15 @@ import org.torc.server.db.DbMetrics;
 import org.torc.server.events.ServerEvents;
 import org.torc.server.http.ApiApp;
 import org.torc.server.http.Routes;
+import org.torc.server.jobs.JobGraphRepository;
+import org.torc.server.jobs.JobRepository;
+import org.torc.server.jobs.JobRoutes;
+import org.torc.server.lifecycle.ActionHooks;
+import org.torc.server.lifecycle.JobClaims;
+import org.torc.server.lifecycle.JobLifecycle;
+import org.torc.server.lifecycle.LifecycleRoutes;
+import org.torc.server.lifecycle.ReadyJobs;
+import org.torc.server.unblock.Unblocker;
 import org.torc.server.service.ServiceRoutes;
 import org.torc.server.workflows.WorkflowRepository;
 import org.torc.server.workflows.WorkflowRoutes;
@@ -29,11 +39,13 @@ public final class TorcServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final Javalin app;
+    private final Unblocker unblocker;
 
-    private TorcServer(ServerConfig config, Database db, Javalin app) {
+    private TorcServer(ServerConfig config, Database db, Javalin app, Unblocker unblocker) {
         this.config = config;
         this.db = db;
         this.app = app;
+        this.unblocker = unblocker;
     }
 
     public static TorcServer start(ServerConfig config) {
@@ -47,27 +59,38 @@ public final class TorcServer implements AutoCloseable {
             Access access = new Access(false);
             ServerEvents events = new ServerEvents(clock);
             WorkflowRepository workflows = new WorkflowRepository(clock);
+            JobRepository jobs = new JobRepository();
+            ReadyJobs readyJobs = new ReadyJobs();
+            ActionHooks actions = ActionHooks.NONE;
+            Unblocker unblocker = new Unblocker(db, actions, readyJobs,
+                    Duration.ofMillis((long) (config.completionCheckIntervalSecs() * 1000)));
+            JobLifecycle lifecycle = new JobLifecycle(clock, jobs, workflows, events, actions,
+                    readyJobs, unblocker::wake);
 
             List<Routes> features = new ArrayList<>();
-            features.add(new ServiceRoutes(() -> metrics(db)));
+            features.add(new ServiceRoutes(() -> metrics(db, unblocker)));
             features.add(new WorkflowRoutes(db, workflows, access));
+            features.add(new JobRoutes(db, jobs, new JobGraphRepository(), access));
+            features.add(new LifecycleRoutes(db, lifecycle, new JobClaims(), jobs, readyJobs, access));
             // [crud-a routes]
             // [crud-b routes]
 
+            unblocker.start();
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
                     List.of());
             app.start(config.host(), config.port());
             log.info("Listening on {}:{}", config.host(), app.port());
-            return new TorcServer(config, db, app);
+            return new TorcServer(config, db, app, unblocker);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private static Map<String, Object> metrics(Database db) {
+    private static Map<String, Object> metrics(Database db, Unblocker unblocker) {
         DbMetrics m = db.metrics();
         Map<String, Object> out = new LinkedHashMap<>();
+        out.putAll(unblocker.metrics());
         out.put("write_transactions", m.writeTransactions());
         out.put("write_requests", m.writeTasks());
         out.put("largest_write_batch", m.largestBatch());
@@ -90,10 +113,15 @@ public final class TorcServer implements AutoCloseable {
         return db;
     }
 
+    public Unblocker unblocker() {
+        return unblocker;
+    }
+
     /** Stops taking requests, lets in-flight writes commit, then closes the database. */
     @Override
     public void close() {
         app.stop();
+        unblocker.close();
         db.close();
         log.info("Server stopped");
     }

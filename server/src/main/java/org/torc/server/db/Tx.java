@@ -1,6 +1,7 @@
 package org.torc.server.db;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,30 @@ public final class Tx extends Sql {
 
     Tx(Connection connection) {
         super(connection, true);
+    }
+
+    private int savepoints;
+
+    /**
+     * Runs {@code work} in a savepoint: if it throws, its changes and its after-commit actions are
+     * undone and the exception propagates, while the rest of the transaction stays intact.
+     */
+    public <T> T inSavepoint(SqlWork<Tx, T> work) throws SQLException {
+        String name = "sp" + (++savepoints);
+        int mark = afterCommitMark();
+        execute("SAVEPOINT " + name);
+        try {
+            T result = work.run(this);
+            execute("RELEASE " + name);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            execute("ROLLBACK TO " + name);
+            execute("RELEASE " + name);
+            truncateAfterCommit(mark);
+            throw e;
+        } finally {
+            savepoints--;
+        }
     }
 
     /** Runs {@code action} after the transaction commits; dropped if the work is rolled back. */

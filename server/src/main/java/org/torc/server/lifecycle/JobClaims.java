@@ -1,0 +1,248 @@
+package org.torc.server.lifecycle;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.torc.common.IsoDuration;
+import org.torc.common.JobStatus;
+import org.torc.common.model.ComputeNodesResources;
+import org.torc.common.model.JobModel;
+import org.torc.server.db.Tx;
+import org.torc.server.http.ApiException;
+import org.torc.server.jobs.JobRepository;
+
+/**
+ * Hands ready jobs to workers. A claim is exclusive by construction: it runs on the single database
+ * writer, and the UPDATE that marks jobs {@code pending} is additionally guarded by
+ * {@code status = ready}, so no job is ever handed out twice.
+ */
+public final class JobClaims {
+    public static final long DEFAULT_CLAIM_LIMIT = 10;
+    public static final long MAX_CLAIM_LIMIT = 10_000;
+
+    /** Ordering of candidate jobs for resource-based claims (torc's jobs_sort_method). */
+    public enum SortMethod {
+        GPUS_RUNTIME_MEMORY(" ORDER BY rr.num_gpus DESC, rr.runtime_s DESC, rr.memory_bytes DESC, j.id"),
+        GPUS_MEMORY_RUNTIME(" ORDER BY rr.num_gpus DESC, rr.memory_bytes DESC, rr.runtime_s DESC, j.id"),
+        NONE(" ORDER BY j.id");
+
+        final String orderBy;
+
+        SortMethod(String orderBy) {
+            this.orderBy = orderBy;
+        }
+
+        public static SortMethod parse(String value) {
+            if (value == null || value.isBlank()) {
+                return NONE;
+            }
+            for (SortMethod m : values()) {
+                if (m.name().equalsIgnoreCase(value.trim())) {
+                    return m;
+                }
+            }
+            throw ApiException.badRequest("Invalid sort_method '" + value
+                    + "'; expected gpus_runtime_memory, gpus_memory_runtime or none");
+        }
+    }
+
+    /** The claim response: {@code {"jobs":[...], "reason"?: ...}}. */
+    public record Claimed(List<JobModel> jobs, String reason) {
+    }
+
+    /** Claims up to {@code limit} ready jobs of the workflow, oldest first. */
+    public Claimed claimNext(Tx tx, long workflowId, long limit) throws SQLException {
+        checkLimit(limit);
+        if (isCanceled(tx, workflowId)) {
+            return new Claimed(List.of(), "Workflow is canceled");
+        }
+        if (limit == 0) {
+            return new Claimed(List.of(), null);
+        }
+        List<JobModel> jobs = tx.query("""
+                UPDATE job SET status = 3
+                WHERE id IN (SELECT id FROM job WHERE workflow_id = ? AND status = 2
+                             ORDER BY id LIMIT ?)
+                  AND status = 2
+                RETURNING id, workflow_id, name, command, invocation_script, status,
+                          cancel_on_blocking_job_failure, supports_termination,
+                          resource_requirements_id, scheduler_id, failure_handler_id, attempt_id""",
+                JobClaims::mapReturned, workflowId, limit);
+        return new Claimed(withOutputs(tx, sortById(jobs)), null);
+    }
+
+    /**
+     * Claims ready jobs that fit the offered resources: each job must fit the node on its own
+     * (including runtime ≤ time limit), then jobs are packed greedily in the requested order until
+     * CPUs, memory or GPUs run out; only multi-node jobs consume nodes. As in torc, {@code limit}
+     * caps the candidates before packing.
+     */
+    public Claimed claimByResources(Tx tx, long workflowId, long limit, SortMethod sort,
+            boolean strictSchedulerMatch, ComputeNodesResources resources) throws SQLException {
+        checkLimit(limit);
+        validate(resources);
+        if (isCanceled(tx, workflowId)) {
+            return new Claimed(List.of(), "Workflow is canceled");
+        }
+        long timeLimit = Long.MAX_VALUE;
+        if (resources.timeLimit() != null && !resources.timeLimit().isBlank()) {
+            try {
+                timeLimit = IsoDuration.toSeconds(resources.timeLimit());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "Invalid time_limit: " + e.getMessage(),
+                        Map.of("field", "time_limit", "value", resources.timeLimit()));
+            }
+        }
+        long memoryBytes = (long) (resources.memoryGb() * 1024 * 1024 * 1024);
+        if (limit == 0) {
+            return new Claimed(List.of(), null);
+        }
+        Long schedulerConfigId = resources.schedulerConfigId();
+        List<Candidate> candidates = candidates(tx, workflowId, limit, sort, memoryBytes,
+                resources, timeLimit, schedulerConfigId, true);
+        if (candidates.isEmpty() && !strictSchedulerMatch) {
+            candidates = candidates(tx, workflowId, limit, sort, memoryBytes, resources, timeLimit,
+                    schedulerConfigId, false);
+        }
+        List<Long> chosen = pack(candidates, resources.numCpus(), memoryBytes, resources.numGpus(),
+                resources.numNodes());
+        if (chosen.isEmpty()) {
+            return new Claimed(List.of(), null);
+        }
+        List<JobModel> jobs = tx.query("""
+                UPDATE job SET status = 3
+                WHERE id IN (SELECT value FROM json_each(?)) AND status = 2
+                RETURNING id, workflow_id, name, command, invocation_script, status,
+                          cancel_on_blocking_job_failure, supports_termination,
+                          resource_requirements_id, scheduler_id, failure_handler_id, attempt_id""",
+                JobClaims::mapReturned, chosen);
+        // Keep the packing order (the sort order the caller asked for).
+        Map<Long, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            order.put(chosen.get(i), i);
+        }
+        List<JobModel> ordered = new ArrayList<>(jobs);
+        ordered.sort(Comparator.comparing(j -> order.get(j.id())));
+        return new Claimed(withOutputs(tx, ordered), null);
+    }
+
+    private record Candidate(long id, long cpus, long memoryBytes, long gpus, long nodes) {
+    }
+
+    private static List<Candidate> candidates(Tx tx, long workflowId, long limit, SortMethod sort,
+            long memoryBytes, ComputeNodesResources r, long timeLimit, Long schedulerConfigId,
+            boolean matchScheduler) throws SQLException {
+        String schedulerClause = !matchScheduler ? ""
+                : schedulerConfigId == null ? " AND j.scheduler_id IS NULL"
+                : " AND (j.scheduler_id IS NULL OR j.scheduler_id = ?)";
+        List<Object> params = new ArrayList<>(List.of(workflowId, memoryBytes, r.numCpus(),
+                r.numGpus(), r.numNodes(), timeLimit));
+        if (matchScheduler && schedulerConfigId != null) {
+            params.add(schedulerConfigId);
+        }
+        params.add(limit);
+        return tx.query("""
+                SELECT j.id, rr.num_cpus, rr.memory_bytes, rr.num_gpus, rr.num_nodes
+                FROM job j JOIN resource_requirements rr ON rr.id = j.resource_requirements_id
+                WHERE j.workflow_id = ? AND j.status = 2
+                  AND rr.memory_bytes <= ? AND rr.num_cpus <= ? AND rr.num_gpus <= ?
+                  AND rr.num_nodes <= ? AND rr.runtime_s <= ?""" + schedulerClause
+                        + sort.orderBy + " LIMIT ?",
+                rs -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)),
+                params.toArray());
+    }
+
+    static List<Long> pack(List<Candidate> candidates, long cpus, long memoryBytes, long gpus,
+            long nodes) {
+        long usedCpus = 0;
+        long usedMemory = 0;
+        long usedGpus = 0;
+        long usedNodes = 0;
+        List<Long> chosen = new ArrayList<>();
+        for (Candidate c : candidates) {
+            boolean multiNode = c.nodes() > 1;
+            if (usedCpus + c.cpus() > cpus || usedMemory + c.memoryBytes() > memoryBytes
+                    || usedGpus + c.gpus() > gpus || (multiNode && usedNodes + c.nodes() > nodes)) {
+                continue;
+            }
+            usedCpus += c.cpus();
+            usedMemory += c.memoryBytes();
+            usedGpus += c.gpus();
+            if (multiNode) {
+                usedNodes += c.nodes();
+            }
+            chosen.add(c.id());
+        }
+        return chosen;
+    }
+
+    private static void validate(ComputeNodesResources r) {
+        if (r == null) {
+            throw ApiException.badRequest("Missing required body parameter body");
+        }
+        if (r.numCpus() == null || r.memoryGb() == null || r.numGpus() == null
+                || r.numNodes() == null) {
+            throw ApiException.unprocessable(
+                    "num_cpus, memory_gb, num_gpus and num_nodes are required");
+        }
+        if (r.numCpus() < 0 || r.memoryGb() < 0 || r.numGpus() < 0 || r.numNodes() < 0
+                || r.memoryGb().isNaN() || r.memoryGb().isInfinite()) {
+            throw ApiException.unprocessable("Resources cannot be negative");
+        }
+    }
+
+    private static void checkLimit(long limit) {
+        if (limit < 0 || limit > MAX_CLAIM_LIMIT) {
+            throw ApiException.badRequest("limit must be between 0 and " + MAX_CLAIM_LIMIT
+                    + ", got " + limit);
+        }
+    }
+
+    private static boolean isCanceled(Tx tx, long workflowId) throws SQLException {
+        return tx.queryOne("SELECT is_canceled FROM workflow_status WHERE id = ?",
+                rs -> rs.getLong(1) != 0, workflowId)
+                .orElseThrow(() -> ApiException.notFound("Workflow", workflowId));
+    }
+
+    private static JobModel mapReturned(java.sql.ResultSet rs) throws SQLException {
+        return JobRepository.map(rs);
+    }
+
+    private static List<JobModel> sortById(List<JobModel> jobs) {
+        List<JobModel> out = new ArrayList<>(jobs);
+        out.sort(Comparator.comparing(JobModel::id));
+        return out;
+    }
+
+    /** Adds output file and user-data ids, which the runner checks after the job exits. */
+    private static List<JobModel> withOutputs(Tx tx, List<JobModel> jobs) throws SQLException {
+        if (jobs.isEmpty()) {
+            return jobs;
+        }
+        List<Long> ids = jobs.stream().map(JobModel::id).toList();
+        Map<Long, List<Long>> files = new java.util.HashMap<>();
+        tx.query("SELECT job_id, file_id FROM job_output_file WHERE job_id IN "
+                + "(SELECT value FROM json_each(?)) ORDER BY 1, 2", rs -> {
+                    files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    return null;
+                }, ids);
+        Map<Long, List<Long>> data = new java.util.HashMap<>();
+        tx.query("SELECT job_id, user_data_id FROM job_output_user_data WHERE job_id IN "
+                + "(SELECT value FROM json_each(?)) ORDER BY 1, 2", rs -> {
+                    data.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    return null;
+                }, ids);
+        List<JobModel> out = new ArrayList<>(jobs.size());
+        for (JobModel j : jobs) {
+            out.add(new JobModel(j.id(), j.workflowId(), j.name(), j.command(),
+                    j.invocationScript(), JobStatus.PENDING, null, j.cancelOnBlockingJobFailure(),
+                    j.supportsTermination(), null, null, files.get(j.id()), null, data.get(j.id()),
+                    j.resourceRequirementsId(), j.schedulerId(), j.failureHandlerId(),
+                    j.attemptId()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,503 @@
+package org.torc.server.lifecycle;
+
+import static org.torc.server.lifecycle.JobStateMachine.ACTIVE_CODES;
+import static org.torc.server.lifecycle.JobStateMachine.DONE_CODES;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.torc.common.JobStatus;
+import org.torc.common.Timestamps;
+import org.torc.common.model.JobModel;
+import org.torc.common.model.ResultModel;
+import org.torc.common.model.WorkflowStatusModel;
+import org.torc.server.db.Sql;
+import org.torc.server.db.Tx;
+import org.torc.server.events.ServerEvents;
+import org.torc.server.events.ServerEvents.Severity;
+import org.torc.server.http.ApiException;
+import org.torc.server.jobs.JobRepository;
+import org.torc.server.lifecycle.JobStateMachine.Operation;
+import org.torc.server.workflows.WorkflowRepository;
+
+/**
+ * The job lifecycle on the server: initialize, start, complete, retry, status changes, resets and
+ * cancellation. Every method runs inside the caller's write transaction and checks the run id and
+ * the transition before it writes anything. Releasing dependents after a completion is the
+ * {@link org.torc.server.unblock.Unblocker}'s job; completions wake it.
+ */
+public final class JobLifecycle {
+    private final Clock clock;
+    private final JobRepository jobs;
+    private final WorkflowRepository workflows;
+    private final ServerEvents events;
+    private final ActionHooks actions;
+    private final ReadyJobs readyJobs;
+    private final Runnable wakeUnblocker;
+
+    public JobLifecycle(Clock clock, JobRepository jobs, WorkflowRepository workflows,
+            ServerEvents events, ActionHooks actions, ReadyJobs readyJobs, Runnable wakeUnblocker) {
+        this.clock = clock;
+        this.jobs = jobs;
+        this.workflows = workflows;
+        this.events = events;
+        this.actions = actions;
+        this.readyJobs = readyJobs;
+        this.wakeUnblocker = wakeUnblocker;
+    }
+
+    // ------------------------------------------------------------------ single-job transitions
+
+    /** pending → running on a compute node. */
+    public JobModel start(Tx tx, long jobId, long runId, long computeNodeId) throws SQLException {
+        JobModel job = jobs.requireRow(tx, jobId);
+        checkRunId(tx, job.workflowId(), runId);
+        JobStateMachine.check(jobId, job.status(), JobStatus.RUNNING, Operation.START);
+        if (!tx.exists("SELECT 1 FROM compute_node WHERE id = ?", computeNodeId)) {
+            throw ApiException.notFound("Compute node", computeNodeId);
+        }
+        guardedStatus(tx, jobId, job.status(), JobStatus.RUNNING);
+        tx.update("""
+                INSERT INTO job_internal (job_id, input_hash, active_compute_node_id) VALUES (?, '', ?)
+                ON CONFLICT (job_id) DO UPDATE SET active_compute_node_id = excluded.active_compute_node_id""",
+                jobId, computeNodeId);
+        tx.afterCommit(() -> events.publish(job.workflowId(), "job_started", Severity.INFO,
+                Map.of("job_id", jobId, "job_name", job.name(), "compute_node_id", computeNodeId,
+                        "run_id", runId)));
+        return job.withStatus(JobStatus.RUNNING);
+    }
+
+    /**
+     * Records a job's result and its terminal status. The run id and the transition are checked
+     * before anything is written (torc wrote the result first). Dependents are released by the
+     * unblocker, which this wakes once the transaction commits.
+     */
+    public JobModel complete(Tx tx, long jobId, JobStatus status, long runId, ResultModel body)
+            throws SQLException {
+        if (!status.isTerminal()) {
+            throw ApiException.unprocessable("Invalid completion status '" + status.wireName()
+                    + "': use completed, failed, canceled, terminated or pending_failed");
+        }
+        JobModel job = jobs.requireRow(tx, jobId);
+        checkRunId(tx, job.workflowId(), runId);
+        JobStateMachine.check(jobId, job.status(), status, Operation.COMPLETE);
+        ResultModel result = resultFor(job, status, runId, body);
+        long resultId;
+        try {
+            resultId = tx.insert("""
+                    INSERT INTO result (workflow_id, job_id, run_id, attempt_id, compute_node_id,
+                        return_code, exec_time_minutes, completion_time, status, peak_memory_bytes,
+                        avg_memory_bytes, peak_cpu_percent, avg_cpu_percent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    result.workflowId(), jobId, runId, result.attemptId(), result.computeNodeId(),
+                    result.returnCode(), result.execTimeMinutes(), result.completionTime(), status,
+                    result.peakMemoryBytes(), result.avgMemoryBytes(), result.peakCpuPercent(),
+                    result.avgCpuPercent());
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("UNIQUE")) {
+                throw ApiException.conflict("A result already exists for job " + jobId + ", run "
+                        + runId + ", attempt " + result.attemptId());
+            }
+            if (String.valueOf(e.getMessage()).contains("FOREIGN KEY")) {
+                throw ApiException.unprocessable("compute_node_id " + result.computeNodeId()
+                        + " does not exist");
+            }
+            throw e;
+        }
+        tx.update("INSERT OR REPLACE INTO workflow_result (workflow_id, job_id, result_id) "
+                + "VALUES (?, ?, ?)", job.workflowId(), jobId, resultId);
+        tx.update("UPDATE job SET status = ?, unblocking_processed = 0 WHERE id = ? AND status = ?",
+                status, jobId, job.status());
+        tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id = ?", jobId);
+
+        boolean workflowDone = false;
+        if (status.isComplete()) {
+            actions.onJobsComplete(tx, job.workflowId(), List.of(jobId));
+            workflowDone = !hasActiveJobs(tx, job.workflowId());
+            if (workflowDone) {
+                actions.onWorkflowComplete(tx, job.workflowId());
+            }
+            tx.afterCommit(wakeUnblocker);
+        }
+        boolean done = workflowDone;
+        Severity severity = switch (status) {
+            case FAILED -> Severity.ERROR;
+            case CANCELED, TERMINATED -> Severity.WARNING;
+            default -> Severity.INFO;
+        };
+        tx.afterCommit(() -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("job_id", jobId);
+            data.put("job_name", job.name());
+            data.put("status", status.wireName());
+            data.put("return_code", result.returnCode());
+            events.publish(job.workflowId(), "job_" + status.wireName(), severity, data);
+            if (done) {
+                readyJobs.signal(job.workflowId());
+            }
+        });
+        return job.withStatus(status);
+    }
+
+    private ResultModel resultFor(JobModel job, JobStatus status, long runId, ResultModel body) {
+        if (body == null) {
+            throw ApiException.badRequest("Missing required body parameter body (the result)");
+        }
+        if (body.jobId() != null && body.jobId() != job.id().longValue()) {
+            throw ApiException.unprocessable("Result job_id " + body.jobId()
+                    + " does not match the job " + job.id());
+        }
+        if (body.runId() != null && body.runId() != runId) {
+            throw ApiException.unprocessable("Result run_id " + body.runId()
+                    + " does not match the run_id " + runId + " in the path");
+        }
+        if (body.returnCode() == null) {
+            throw ApiException.unprocessable("return_code is required");
+        }
+        if (body.execTimeMinutes() != null && (body.execTimeMinutes() < 0
+                || body.execTimeMinutes().isNaN())) {
+            throw ApiException.unprocessable("exec_time_minutes cannot be negative");
+        }
+        return new ResultModel(null, job.id(), job.workflowId(), runId,
+                body.attemptId() != null ? body.attemptId() : job.attemptId(),
+                body.computeNodeId(), body.returnCode(),
+                body.execTimeMinutes() != null ? body.execTimeMinutes() : 0.0,
+                body.completionTime() != null ? body.completionTime() : Timestamps.now(clock),
+                status, body.peakMemoryBytes(), body.avgMemoryBytes(), body.peakCpuPercent(),
+                body.avgCpuPercent());
+    }
+
+    /** torc's manage_status_change: any change to a status that is not a completion. */
+    public JobModel manageStatusChange(Tx tx, long jobId, JobStatus status, long runId)
+            throws SQLException {
+        JobModel job = jobs.requireRow(tx, jobId);
+        JobStateMachine.check(jobId, job.status(), status, Operation.MANAGE);
+        if (job.status() == status) {
+            return job;
+        }
+        checkRunId(tx, job.workflowId(), runId);
+        guardedStatus(tx, jobId, job.status(), status);
+        if (job.status().isComplete()) {
+            // The job will run again, so everything downstream of it must run again too.
+            resetDownstream(tx, List.of(jobId));
+        }
+        if (status == JobStatus.READY) {
+            tx.afterCommit(() -> readyJobs.signal(job.workflowId()));
+        }
+        return job.withStatus(status);
+    }
+
+    /** Puts a running, failed or terminated job back to ready with the next attempt number. */
+    public JobModel retry(Tx tx, long jobId, long runId, long maxRetries, String user)
+            throws SQLException {
+        JobModel job = jobs.requireRow(tx, jobId);
+        checkRunId(tx, job.workflowId(), runId);
+        JobStateMachine.check(jobId, job.status(), JobStatus.READY, Operation.RETRY);
+        if (job.attemptId() >= maxRetries) {
+            throw ApiException.unprocessable("Job " + jobId + " has used " + job.attemptId()
+                    + " attempt(s), which reaches max_retries " + maxRetries);
+        }
+        long next = job.attemptId() + 1;
+        tx.update("UPDATE job SET status = 2, attempt_id = ? WHERE id = ? AND status = ?", next,
+                jobId, job.status());
+        tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id = ?", jobId);
+        markOutgoingUnsatisfied(tx, List.of(jobId));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("event_type", "job_retried");
+        data.put("job_id", jobId);
+        data.put("job_name", job.name());
+        data.put("previous_attempt", job.attemptId());
+        data.put("new_attempt", next);
+        data.put("run_id", runId);
+        data.put("user", user);
+        data.put("message", "Job " + job.name() + " retried (attempt " + next + ")");
+        persistEvent(tx, job.workflowId(), data);
+        tx.afterCommit(() -> readyJobs.signal(job.workflowId()));
+        return new JobModel(job.id(), job.workflowId(), job.name(), job.command(),
+                job.invocationScript(), JobStatus.READY, null, job.cancelOnBlockingJobFailure(),
+                job.supportsTermination(), null, null, null, null, null,
+                job.resourceRequirementsId(), job.schedulerId(), job.failureHandlerId(), next);
+    }
+
+    // ------------------------------------------------------------------ workflow-level transitions
+
+    /**
+     * Marks jobs blocked or ready for a run. With {@code onlyUninitialized} (reinitialize) only
+     * uninitialized jobs and everything downstream of them are touched.
+     */
+    public Map<String, Object> initialize(Tx tx, long workflowId, boolean onlyUninitialized,
+            boolean clearEphemeralUserData) throws SQLException {
+        WorkflowRepository.requireExists(tx, workflowId);
+        // Consumers of a file or user-data record depend on its producers.
+        tx.update("""
+                INSERT OR IGNORE INTO job_depends_on (job_id, depends_on_job_id, workflow_id)
+                SELECT i.job_id, o.job_id, i.workflow_id
+                FROM job_input_file i JOIN job_output_file o ON o.file_id = i.file_id
+                WHERE i.workflow_id = ? AND i.job_id != o.job_id""", workflowId);
+        tx.update("""
+                INSERT OR IGNORE INTO job_depends_on (job_id, depends_on_job_id, workflow_id)
+                SELECT i.job_id, o.job_id, j.workflow_id
+                FROM job_input_user_data i
+                JOIN job_output_user_data o ON o.user_data_id = i.user_data_id
+                JOIN job j ON j.id = i.job_id
+                WHERE j.workflow_id = ? AND i.job_id != o.job_id""", workflowId);
+        if (onlyUninitialized) {
+            tx.update("""
+                    WITH RECURSIVE downstream (id) AS (
+                        SELECT d.job_id FROM job_depends_on d
+                        JOIN job p ON p.id = d.depends_on_job_id
+                        WHERE d.workflow_id = ? AND p.status = 0
+                        UNION
+                        SELECT d.job_id FROM job_depends_on d JOIN downstream ON d.depends_on_job_id = downstream.id
+                    )
+                    UPDATE job SET status = 0 WHERE id IN (SELECT id FROM downstream) AND status NOT IN (0, 9)""",
+                    workflowId);
+        }
+        // An edge is satisfied once its dependency is done; the unblocker relies on this.
+        tx.update("UPDATE job_depends_on SET satisfied = EXISTS (SELECT 1 FROM job p WHERE p.id = "
+                + "job_depends_on.depends_on_job_id AND p.status IN (" + DONE_CODES + ")) "
+                + "WHERE workflow_id = ?", workflowId);
+        String scope = onlyUninitialized ? "status = 0" : "status != 9";
+        tx.update("UPDATE job SET status = 1 WHERE workflow_id = ? AND " + scope
+                + " AND EXISTS (SELECT 1 FROM job_depends_on d WHERE d.job_id = job.id AND d.satisfied = 0)",
+                workflowId);
+        // As torc: uninitialized, pending, running, terminated and pending_failed jobs become ready.
+        tx.update("UPDATE job SET status = 2 WHERE workflow_id = ? AND status IN (0, 3, 4, 8, 10)",
+                workflowId);
+        tx.update("UPDATE job SET unblocking_processed = 1 WHERE workflow_id = ? AND status IN ("
+                + DONE_CODES + ")", workflowId);
+        tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id IN "
+                + "(SELECT id FROM job WHERE workflow_id = ? AND status IN (1, 2))", workflowId);
+        tx.update("DELETE FROM workflow_result WHERE workflow_id = ? AND job_id IN (SELECT id FROM job "
+                + "WHERE workflow_id = ? AND status NOT IN (" + DONE_CODES + "))", workflowId, workflowId);
+        if (clearEphemeralUserData) {
+            tx.update("UPDATE user_data SET data = NULL WHERE workflow_id = ? AND is_ephemeral = 1",
+                    workflowId);
+        }
+        storeInputHashes(tx, workflowId);
+        actions.onInitialize(tx, workflowId);
+        // torc sent these two names the wrong way round; a fresh start is "workflow_started".
+        String eventType = onlyUninitialized ? "workflow_reinitialized" : "workflow_started";
+        tx.afterCommit(() -> {
+            readyJobs.signal(workflowId);
+            events.publish(workflowId, eventType, Severity.INFO, Map.of("category", "workflow",
+                    "type", eventType, "message", "Initialized job status"));
+        });
+        return Map.of("message", "Initialized job status");
+    }
+
+    private void storeInputHashes(Tx tx, long workflowId) throws SQLException {
+        Map<Long, String> hashes = InputHashes.compute(tx, workflowId);
+        List<Object[]> rows = new ArrayList<>(hashes.size());
+        for (var e : hashes.entrySet()) {
+            rows.add(new Object[] {e.getKey(), e.getValue()});
+        }
+        tx.batch("""
+                INSERT INTO job_internal (job_id, input_hash) VALUES (?, ?)
+                ON CONFLICT (job_id) DO UPDATE SET input_hash = excluded.input_hash""", rows);
+    }
+
+    /** Jobs whose inputs changed since initialization go back to uninitialized. */
+    public List<String> processChangedJobInputs(Tx tx, long workflowId, boolean dryRun)
+            throws SQLException {
+        WorkflowRepository.requireExists(tx, workflowId);
+        Map<Long, String> current = InputHashes.compute(tx, workflowId);
+        Map<Long, String> stored = new java.util.HashMap<>();
+        tx.query("""
+                SELECT ji.job_id, ji.input_hash FROM job_internal ji JOIN job j ON j.id = ji.job_id
+                WHERE j.workflow_id = ? AND ji.input_hash != ''""",
+                rs -> stored.put(rs.getLong(1), rs.getString(2)), workflowId);
+        List<Long> changed = new ArrayList<>();
+        for (var e : stored.entrySet()) {
+            if (!e.getValue().equals(current.get(e.getKey()))) {
+                changed.add(e.getKey());
+            }
+        }
+        List<String> names = changed.isEmpty() ? List.of() : tx.query(
+                "SELECT name FROM job WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                rs -> rs.getString(1), changed);
+        if (!dryRun && !changed.isEmpty()) {
+            tx.update("UPDATE job SET status = 0 WHERE id IN (SELECT value FROM json_each(?))",
+                    changed);
+            markOutgoingUnsatisfied(tx, changed);
+        }
+        return names;
+    }
+
+    /** Cancels the workflow: pending and running jobs become canceled (no results are written). */
+    public WorkflowStatusModel cancel(Tx tx, long workflowId, String user) throws SQLException {
+        WorkflowStatusModel status = workflows.status(tx, workflowId);
+        tx.update("UPDATE workflow_status SET is_canceled = 1 WHERE id = ?", status.id());
+        tx.update("UPDATE job SET status = 7, unblocking_processed = 1 WHERE workflow_id = ? "
+                + "AND status IN (3, 4)", workflowId);
+        tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id IN "
+                + "(SELECT id FROM job WHERE workflow_id = ?)", workflowId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("category", "workflow_canceled");
+        data.put("message", "Workflow " + workflowId + " canceled");
+        data.put("workflow_id", workflowId);
+        data.put("run_id", status.runId());
+        data.put("user", user);
+        persistEvent(tx, workflowId, data);
+        tx.afterCommit(() -> readyJobs.signal(workflowId));
+        return workflows.status(tx, workflowId);
+    }
+
+    /** Clears the canceled flag for a new run; refused (422) while jobs run unless forced. */
+    public Map<String, Object> resetWorkflowStatus(Tx tx, long workflowId, boolean force,
+            String user) throws SQLException {
+        WorkflowStatusModel status = workflows.status(tx, workflowId);
+        if (!force && tx.exists("SELECT 1 FROM job WHERE workflow_id = ? AND status IN (3, 4)",
+                workflowId)) {
+            throw ApiException.unprocessable("Cannot reset workflow " + workflowId
+                    + ": jobs are currently running or pending submission (use force=true)");
+        }
+        tx.update("""
+                UPDATE workflow_status SET is_canceled = 0, is_archived = 0,
+                    has_detected_need_to_run_completion_script = 0
+                WHERE id = ?""", status.id());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("category", "user_action");
+        data.put("action", "reset_workflow_status");
+        data.put("user", user);
+        data.put("workflow_id", workflowId);
+        data.put("force", force);
+        persistEvent(tx, workflowId, data);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", workflowId);
+        out.put("run_id", status.runId());
+        out.put("is_canceled", false);
+        out.put("is_archived", false);
+        out.put("has_detected_need_to_run_completion_script", false);
+        return out;
+    }
+
+    /**
+     * Resets jobs to uninitialized: all of them, or (failed_only) the failed, canceled, terminated
+     * and pending_failed ones plus everything downstream of them.
+     */
+    public Map<String, Object> resetJobStatus(Tx tx, long workflowId, boolean failedOnly,
+            String user) throws SQLException {
+        WorkflowRepository.requireExists(tx, workflowId);
+        List<Long> ids;
+        if (failedOnly) {
+            List<Long> failed = tx.queryIds("SELECT id FROM job WHERE workflow_id = ? AND status IN "
+                    + "(6, 7, 8, 10)", workflowId);
+            ids = new ArrayList<>(failed);
+            ids.addAll(downstreamOf(tx, failed));
+        } else {
+            ids = tx.queryIds("SELECT id FROM job WHERE workflow_id = ? AND status != 0", workflowId);
+        }
+        long updated = ids.isEmpty() ? 0 : tx.update("UPDATE job SET status = 0 WHERE id IN "
+                + "(SELECT value FROM json_each(?)) AND status NOT IN (0, 9)", ids);
+        if (!failedOnly) {
+            updated += tx.update("UPDATE job SET status = 0 WHERE workflow_id = ? AND status = 9",
+                    workflowId);
+        }
+        markOutgoingUnsatisfied(tx, ids);
+        tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id IN "
+                + "(SELECT value FROM json_each(?))", ids);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("category", "user_action");
+        data.put("action", "reset_job_status");
+        data.put("user", user);
+        data.put("workflow_id", workflowId);
+        data.put("failed_only", failedOnly);
+        data.put("updated_count", updated);
+        persistEvent(tx, workflowId, data);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workflow_id", workflowId);
+        out.put("updated_count", updated);
+        out.put("status", "uninitialized");
+        if (failedOnly) {
+            out.put("reset_type", "failed_only");
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public Map<String, Object> isComplete(Sql sql, long workflowId) throws SQLException {
+        WorkflowStatusModel status = workflows.status(sql, workflowId);
+        boolean complete = status.isCanceled() || !hasActiveJobs(sql, workflowId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("is_complete", complete);
+        out.put("is_canceled", status.isCanceled());
+        out.put("needs_to_run_completion_script", status.hasDetectedNeedToRunCompletionScript());
+        return out;
+    }
+
+    public Map<String, Object> isUninitialized(Sql sql, long workflowId) throws SQLException {
+        WorkflowRepository.requireExists(sql, workflowId);
+        boolean any = sql.exists("SELECT 1 FROM job WHERE workflow_id = ? AND status NOT IN (0, 9)",
+                workflowId);
+        return Map.of("is_uninitialized", !any);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static boolean hasActiveJobs(Sql sql, long workflowId) throws SQLException {
+        return sql.exists("SELECT 1 FROM job WHERE workflow_id = ? AND status IN (" + ACTIVE_CODES
+                + ") LIMIT 1", workflowId);
+    }
+
+    private static void checkRunId(Sql sql, long workflowId, long runId) throws SQLException {
+        long current = sql.queryOne("SELECT run_id FROM workflow_status WHERE id = ?",
+                rs -> rs.getLong(1), workflowId)
+                .orElseThrow(() -> ApiException.notFound("Workflow", workflowId));
+        if (current != runId) {
+            throw ApiException.unprocessable("run_id " + runId + " does not match the workflow's "
+                    + "current run_id " + current);
+        }
+    }
+
+    private static void guardedStatus(Tx tx, long jobId, JobStatus from, JobStatus to)
+            throws SQLException {
+        int rows = tx.update("UPDATE job SET status = ? WHERE id = ? AND status = ?", to, jobId, from);
+        if (rows != 1) {
+            throw ApiException.conflict("Job " + jobId + " changed status concurrently");
+        }
+    }
+
+    /** Every job transitively downstream of {@code roots} (not including them). */
+    private static List<Long> downstreamOf(Sql sql, List<Long> roots) throws SQLException {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        return sql.queryIds("""
+                WITH RECURSIVE downstream (id) AS (
+                    SELECT job_id FROM job_depends_on WHERE depends_on_job_id IN (SELECT value FROM json_each(?))
+                    UNION
+                    SELECT d.job_id FROM job_depends_on d JOIN downstream ON d.depends_on_job_id = downstream.id
+                )
+                SELECT id FROM downstream""", roots);
+    }
+
+    private void resetDownstream(Tx tx, List<Long> roots) throws SQLException {
+        List<Long> down = downstreamOf(tx, roots);
+        if (!down.isEmpty()) {
+            tx.update("UPDATE job SET status = 0 WHERE id IN (SELECT value FROM json_each(?)) "
+                    + "AND status NOT IN (0, 9)", down);
+        }
+        List<Long> all = new ArrayList<>(roots);
+        all.addAll(down);
+        markOutgoingUnsatisfied(tx, all);
+    }
+
+    /** A job that is no longer done no longer satisfies its dependents. */
+    private static void markOutgoingUnsatisfied(Tx tx, List<Long> jobIds) throws SQLException {
+        if (!jobIds.isEmpty()) {
+            tx.update("UPDATE job_depends_on SET satisfied = 0 WHERE depends_on_job_id IN "
+                    + "(SELECT value FROM json_each(?)) AND satisfied = 1", jobIds);
+        }
+    }
+
+    private void persistEvent(Tx tx, long workflowId, Map<String, Object> data)
+            throws SQLException {
+        tx.update("INSERT INTO event (workflow_id, timestamp, data) VALUES (?, ?, ?)", workflowId,
+                clock.millis(), org.torc.common.Json.write(data));
+    }
+}

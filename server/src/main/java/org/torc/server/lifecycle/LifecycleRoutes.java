@@ -1,0 +1,255 @@
+package org.torc.server.lifecycle;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.torc.common.JobStatus;
+import org.torc.common.model.ComputeNodesResources;
+import org.torc.common.model.ResultModel;
+import org.torc.server.access.Access;
+import org.torc.server.db.Database;
+import org.torc.server.http.ApiException;
+import org.torc.server.http.Params;
+import org.torc.server.http.Routes;
+import org.torc.server.jobs.JobRepository;
+
+/** The HTTP face of the job lifecycle: claims, start/complete, retries, resets, cancel. */
+public final class LifecycleRoutes implements Routes {
+    /** Longest a claim may wait for work (our extension: query parameter {@code wait_ms}). */
+    static final long MAX_WAIT_MILLIS = 60_000;
+
+    private final Database db;
+    private final JobLifecycle lifecycle;
+    private final JobClaims claims;
+    private final JobRepository jobs;
+    private final ReadyJobs readyJobs;
+    private final Access access;
+
+    public LifecycleRoutes(Database db, JobLifecycle lifecycle, JobClaims claims, JobRepository jobs,
+            ReadyJobs readyJobs, Access access) {
+        this.db = db;
+        this.lifecycle = lifecycle;
+        this.claims = claims;
+        this.jobs = jobs;
+        this.readyJobs = readyJobs;
+        this.access = access;
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.post("/workflows/{id}/initialize_jobs", this::initialize);
+        r.get("/workflows/{id}/is_complete", this::isComplete);
+        r.get("/workflows/{id}/is_uninitialized", this::isUninitialized);
+        r.put("/workflows/{id}/cancel", this::cancel);
+        r.post("/workflows/{id}/reset_status", this::resetStatus);
+        r.post("/workflows/{id}/reset_job_status", this::resetJobStatus);
+        r.post("/workflows/{id}/process_changed_job_inputs", this::processChangedInputs);
+        r.post("/workflows/{id}/claim_next_jobs", this::claimNext);
+        r.post("/workflows/{id}/claim_jobs_based_on_resources/{limit}", this::claimByResources);
+        r.put("/jobs/{id}/start_job/{run_id}/{compute_node_id}", this::start);
+        r.post("/jobs/{id}/complete_job/{status}/{run_id}", this::complete);
+        r.post("/workflows/{id}/batch_complete_jobs", this::batchComplete);
+        r.put("/jobs/{id}/manage_status_change/{status}/{run_id}", this::manageStatusChange);
+        r.post("/jobs/{id}/retry/{run_id}", this::retry);
+    }
+
+    private void initialize(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        boolean only = Params.queryBool(ctx, "only_uninitialized", false);
+        boolean clear = Params.queryBool(ctx, "clear_ephemeral_user_data", false);
+        ctx.json(db.write(tx -> {
+            access.checkWorkflow(tx, ctx, id);
+            return lifecycle.initialize(tx, id, only, clear);
+        }));
+    }
+
+    private void isComplete(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        ctx.json(db.read(sql -> lifecycle.isComplete(sql, id)));
+    }
+
+    private void isUninitialized(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        ctx.json(db.read(sql -> lifecycle.isUninitialized(sql, id)));
+    }
+
+    private void cancel(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        ctx.json(db.write(tx -> {
+            access.checkWorkflow(tx, ctx, id);
+            return lifecycle.cancel(tx, id, Access.user(ctx));
+        }));
+    }
+
+    private void resetStatus(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        boolean force = Params.queryBool(ctx, "force", false);
+        ctx.json(db.write(tx -> {
+            access.checkWorkflow(tx, ctx, id);
+            return lifecycle.resetWorkflowStatus(tx, id, force, Access.user(ctx));
+        }));
+    }
+
+    private void resetJobStatus(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        boolean failedOnly = Params.queryBool(ctx, "failed_only", false);
+        ctx.json(db.write(tx -> {
+            access.checkWorkflow(tx, ctx, id);
+            return lifecycle.resetJobStatus(tx, id, failedOnly, Access.user(ctx));
+        }));
+    }
+
+    private void processChangedInputs(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        boolean dryRun = Params.queryBool(ctx, "dry_run", false);
+        List<String> names = db.write(tx -> {
+            access.checkWorkflow(tx, ctx, id);
+            return lifecycle.processChangedJobInputs(tx, id, dryRun);
+        });
+        ctx.json(Map.of("reinitialized_jobs", names));
+    }
+
+    /**
+     * {@code wait_ms} (ours, optional): when nothing is ready, wait up to that long for jobs to
+     * become ready (or the workflow to finish) before answering. Clients that do not send it get
+     * torc's behaviour.
+     */
+    private void claimNext(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        Long limit = Params.queryLong(ctx, "limit");
+        long waitMs = waitMillis(ctx);
+        long n = limit == null ? JobClaims.DEFAULT_CLAIM_LIMIT : limit;
+        ctx.json(claimWithWait(id, waitMs, () -> db.write(tx -> claims.claimNext(tx, id, n))));
+    }
+
+    private void claimByResources(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        long limit = Params.pathLong(ctx, "limit");
+        var sort = JobClaims.SortMethod.parse(Params.queryString(ctx, "sort_method"));
+        boolean strict = Params.queryBool(ctx, "strict_scheduler_match", false);
+        ComputeNodesResources resources = Params.body(ctx, ComputeNodesResources.class);
+        long waitMs = waitMillis(ctx);
+        ctx.json(claimWithWait(id, waitMs, () -> db.write(tx ->
+                claims.claimByResources(tx, id, limit, sort, strict, resources))));
+    }
+
+    private JobClaims.Claimed claimWithWait(long workflowId, long waitMs,
+            java.util.function.Supplier<JobClaims.Claimed> claim) {
+        long deadline = System.currentTimeMillis() + waitMs;
+        while (true) {
+            long generation = readyJobs.generation(workflowId);
+            JobClaims.Claimed claimed = claim.get();
+            long left = deadline - System.currentTimeMillis();
+            if (!claimed.jobs().isEmpty() || claimed.reason() != null || left <= 0) {
+                return claimed;
+            }
+            try {
+                if (!readyJobs.awaitChange(workflowId, generation, left)) {
+                    return claimed;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return claimed;
+            }
+        }
+    }
+
+    private static long waitMillis(Context ctx) {
+        Long wait = Params.queryLong(ctx, "wait_ms");
+        if (wait == null) {
+            return 0;
+        }
+        if (wait < 0 || wait > MAX_WAIT_MILLIS) {
+            throw ApiException.badRequest("wait_ms must be between 0 and " + MAX_WAIT_MILLIS);
+        }
+        return wait;
+    }
+
+    private void start(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        long runId = Params.pathLong(ctx, "run_id");
+        long node = Params.pathLong(ctx, "compute_node_id");
+        ctx.json(db.write(tx -> lifecycle.start(tx, id, runId, node)));
+    }
+
+    private void complete(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        JobStatus status = Params.pathStatus(ctx, "status");
+        long runId = Params.pathLong(ctx, "run_id");
+        ResultModel result = Params.body(ctx, ResultModel.class);
+        ctx.json(db.write(tx -> lifecycle.complete(tx, id, status, runId, result)));
+    }
+
+    /** One completion of {@code batch_complete_jobs}. */
+    public record Completion(Long jobId, JobStatus status, Long runId, ResultModel result) {
+    }
+
+    public record BatchCompletions(List<Completion> completions) {
+    }
+
+    /**
+     * Several completions in one request and one transaction: each entry is validated like
+     * complete_job and committed unless it fails, in which case only that entry is reported.
+     */
+    private void batchComplete(Context ctx) {
+        long workflowId = Params.pathLong(ctx, "id");
+        BatchCompletions body = Params.body(ctx, BatchCompletions.class);
+        if (body.completions() == null) {
+            throw ApiException.unprocessable("completions is required");
+        }
+        if (body.completions().size() > JobRepository.MAX_BULK_JOBS) {
+            throw ApiException.unprocessable("At most " + JobRepository.MAX_BULK_JOBS
+                    + " completions per request");
+        }
+        Map<String, Object> response = db.write(tx -> {
+            org.torc.server.workflows.WorkflowRepository.requireExists(tx, workflowId);
+            List<Long> completed = new ArrayList<>();
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (Completion c : body.completions()) {
+                try {
+                    tx.inSavepoint(t -> {
+                        if (c.jobId() == null || c.status() == null || c.runId() == null) {
+                            throw ApiException.unprocessable("job_id, status and run_id are required");
+                        }
+                        if (jobs.requireRow(t, c.jobId()).workflowId() != workflowId) {
+                            throw ApiException.unprocessable("Job " + c.jobId()
+                                    + " does not belong to workflow " + workflowId);
+                        }
+                        return lifecycle.complete(t, c.jobId(), c.status(), c.runId(), c.result());
+                    });
+                    completed.add(c.jobId());
+                } catch (ApiException e) {
+                    Map<String, Object> err = new LinkedHashMap<>();
+                    err.put("job_id", c.jobId());
+                    err.put("message", e.getMessage());
+                    errors.add(err);
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("completed", completed);
+            out.put("errors", errors);
+            return out;
+        });
+        ctx.json(response);
+    }
+
+    private void manageStatusChange(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        JobStatus status = Params.pathStatus(ctx, "status");
+        long runId = Params.pathLong(ctx, "run_id");
+        ctx.json(db.write(tx -> lifecycle.manageStatusChange(tx, id, status, runId)));
+    }
+
+    private void retry(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        long runId = Params.pathLong(ctx, "run_id");
+        Long maxRetries = Params.queryLong(ctx, "max_retries");
+        if (maxRetries == null) {
+            throw ApiException.badRequest("Missing required query parameter max_retries");
+        }
+        ctx.json(db.write(tx -> lifecycle.retry(tx, id, runId, maxRetries, Access.user(ctx))));
+    }
+}
