@@ -64,6 +64,8 @@ public final class Unblocker implements AutoCloseable {
 
     public void start() {
         running = true;
+        // The first pass runs at once: it finishes completions a crash left unprocessed.
+        wake();
         log.info("Starting background job completion checker with interval = {} seconds "
                 + "(completions also wake it immediately)", sweepMillis / 1000.0);
         thread.start();
