@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.torc.server.access.Access;
 import org.torc.server.db.Database;
 import org.torc.server.db.DbMetrics;
+import org.torc.server.events.EventStreamRoutes;
 import org.torc.server.events.ServerEvents;
 import org.torc.server.http.ApiApp;
 import org.torc.server.http.Routes;
@@ -40,12 +41,15 @@ public final class TorcServer implements AutoCloseable {
     private final Database db;
     private final Javalin app;
     private final Unblocker unblocker;
+    private final ServerEvents events;
 
-    private TorcServer(ServerConfig config, Database db, Javalin app, Unblocker unblocker) {
+    private TorcServer(ServerConfig config, Database db, Javalin app, Unblocker unblocker,
+            ServerEvents events) {
         this.config = config;
         this.db = db;
         this.app = app;
         this.unblocker = unblocker;
+        this.events = events;
     }
 
     public static TorcServer start(ServerConfig config) {
@@ -72,6 +76,7 @@ public final class TorcServer implements AutoCloseable {
             features.add(new WorkflowRoutes(db, workflows, access));
             features.add(new JobRoutes(db, jobs, new JobGraphRepository(), access));
             features.add(new LifecycleRoutes(db, lifecycle, new JobClaims(), jobs, readyJobs, access));
+            features.add(new EventStreamRoutes(db, events, access));
             // [crud-a routes]
             // [crud-b routes]
 
@@ -80,7 +85,7 @@ public final class TorcServer implements AutoCloseable {
                     List.of());
             app.start(config.host(), config.port());
             log.info("Listening on {}:{}", config.host(), app.port());
-            return new TorcServer(config, db, app, unblocker);
+            return new TorcServer(config, db, app, unblocker, events);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -120,6 +125,7 @@ public final class TorcServer implements AutoCloseable {
     /** Stops taking requests, lets in-flight writes commit, then closes the database. */
     @Override
     public void close() {
+        events.close();
         app.stop();
         unblocker.close();
         db.close();

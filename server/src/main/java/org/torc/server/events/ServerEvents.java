@@ -45,6 +45,17 @@ public final class ServerEvents {
         }
     }
 
+    private volatile boolean closed;
+
+    /** Tells open streams to end (server shutdown). */
+    public void close() {
+        closed = true;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
     public Runnable subscribe(Consumer<Event> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
