@@ -71,6 +71,47 @@ public final class JobLifecycle {
     }
 
     /**
+     * Starts jobs this transaction has just claimed (our claim-and-start extension, which saves
+     * the runner one request per job): pending → running on the given compute node. The run id and
+     * node are checked before the claim is made, so a refusal leaves the jobs ready.
+     */
+    public void checkCanStart(Sql sql, long workflowId, long runId, long computeNodeId)
+            throws SQLException {
+        checkRunId(sql, workflowId, runId);
+        if (!sql.exists("SELECT 1 FROM compute_node WHERE id = ?", computeNodeId)) {
+            throw ApiException.notFound("Compute node", computeNodeId);
+        }
+    }
+
+    public List<JobModel> startClaimed(Tx tx, List<JobModel> claimed, long runId,
+            long computeNodeId) throws SQLException {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        List<Long> ids = claimed.stream().map(JobModel::id).toList();
+        tx.update("UPDATE job SET status = 4 WHERE id IN (SELECT value FROM json_each(?)) "
+                + "AND status = 3", ids);
+        tx.update("""
+                INSERT INTO job_internal (job_id, input_hash, active_compute_node_id)
+                SELECT value, '', ? FROM json_each(?) WHERE true
+                ON CONFLICT (job_id) DO UPDATE SET active_compute_node_id = excluded.active_compute_node_id""",
+                computeNodeId, ids);
+        List<JobModel> started = new ArrayList<>(claimed.size());
+        for (JobModel j : claimed) {
+            JobStateMachine.check(j.id(), JobStatus.PENDING, JobStatus.RUNNING, Operation.START);
+            started.add(j.withStatus(JobStatus.RUNNING));
+        }
+        tx.afterCommit(() -> {
+            for (JobModel j : started) {
+                events.publish(j.workflowId(), "job_started", Severity.INFO, Map.of("job_id",
+                        j.id(), "job_name", j.name(), "compute_node_id", computeNodeId, "run_id",
+                        runId));
+            }
+        });
+        return started;
+    }
+
+    /**
      * Records a job's result and its terminal status. The run id and the transition are checked
      * before anything is written (torc wrote the result first). Dependents are released by the
      * unblocker, which this wakes once the transaction commits.

@@ -121,8 +121,15 @@ public final class LifecycleRoutes implements Routes {
         long id = Params.pathLong(ctx, "id");
         Long limit = Params.queryLong(ctx, "limit");
         long waitMs = waitMillis(ctx);
+        StartOn startOn = StartOn.from(ctx);
         long n = limit == null ? JobClaims.DEFAULT_CLAIM_LIMIT : limit;
-        ctx.json(claimWithWait(id, waitMs, () -> db.write(tx -> claims.claimNext(tx, id, n))));
+        ctx.json(claimWithWait(id, waitMs, () -> db.write(tx -> {
+            if (startOn != null) {
+                lifecycle.checkCanStart(tx, id, startOn.runId(), startOn.computeNodeId());
+            }
+            return startOn == null ? claims.claimNext(tx, id, n)
+                    : startOn.start(tx, lifecycle, claims.claimNext(tx, id, n));
+        })));
     }
 
     private void claimByResources(Context ctx) {
@@ -132,8 +139,40 @@ public final class LifecycleRoutes implements Routes {
         boolean strict = Params.queryBool(ctx, "strict_scheduler_match", false);
         ComputeNodesResources resources = Params.body(ctx, ComputeNodesResources.class);
         long waitMs = waitMillis(ctx);
-        ctx.json(claimWithWait(id, waitMs, () -> db.write(tx ->
-                claims.claimByResources(tx, id, limit, sort, strict, resources))));
+        StartOn startOn = StartOn.from(ctx);
+        ctx.json(claimWithWait(id, waitMs, () -> db.write(tx -> {
+            if (startOn != null) {
+                lifecycle.checkCanStart(tx, id, startOn.runId(), startOn.computeNodeId());
+            }
+            JobClaims.Claimed claimed = claims.claimByResources(tx, id, limit, sort, strict,
+                    resources);
+            return startOn == null ? claimed : startOn.start(tx, lifecycle, claimed);
+        })));
+    }
+
+    /**
+     * Our claim-and-start extension: {@code start_compute_node_id} and {@code run_id} query
+     * parameters start the claimed jobs on that compute node in the same transaction.
+     */
+    private record StartOn(long computeNodeId, long runId) {
+        static StartOn from(Context ctx) {
+            Long node = Params.queryLong(ctx, "start_compute_node_id");
+            Long run = Params.queryLong(ctx, "run_id");
+            if (node == null && run == null) {
+                return null;
+            }
+            if (node == null || run == null) {
+                throw ApiException.badRequest(
+                        "start_compute_node_id and run_id must be given together");
+            }
+            return new StartOn(node, run);
+        }
+
+        JobClaims.Claimed start(org.torc.server.db.Tx tx, JobLifecycle lifecycle,
+                JobClaims.Claimed claimed) throws java.sql.SQLException {
+            return new JobClaims.Claimed(lifecycle.startClaimed(tx, claimed.jobs(), runId,
+                    computeNodeId), claimed.reason());
+        }
     }
 
     private JobClaims.Claimed claimWithWait(long workflowId, long waitMs,

@@ -370,4 +370,21 @@ class LifecycleSemanticsTest {
         server.restart();
         Dags.awaitStatus(api, b, "ready", 2000);
     }
+
+    @Test
+    void claim_and_start_extension_starts_jobs_in_the_same_request() {
+        long wf = api.createWorkflow("claim-start");
+        long j = Dags.createJob(api, wf, "fast", List.of());
+        long node = Dags.createComputeNode(server, wf);
+        api.post("/workflows/" + wf + "/initialize_jobs", null).expect(200);
+        api.post("/workflows/" + wf + "/claim_next_jobs?start_compute_node_id=" + node + "&run_id=5",
+                null).expect(422);
+        assertEquals("ready", Dags.statusOf(api, j), "a refused claim-and-start claims nothing");
+        JsonNode jobs = api.post("/workflows/" + wf + "/claim_next_jobs?start_compute_node_id="
+                + node + "&run_id=0", null).expect(200).json().get("jobs");
+        assertEquals("running", jobs.get(0).get("status").asText());
+        assertEquals("running", Dags.statusOf(api, j));
+        assertEquals(1, api.get("/jobs?workflow_id=" + wf + "&active_compute_node_id=" + node)
+                .json().get("total_count").asLong());
+    }
 }
