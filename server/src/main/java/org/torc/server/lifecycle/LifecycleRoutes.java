@@ -48,6 +48,7 @@ public final class LifecycleRoutes implements Routes {
         r.post("/workflows/{id}/reset_job_status", this::resetJobStatus);
         r.post("/workflows/{id}/process_changed_job_inputs", this::processChangedInputs);
         r.post("/workflows/{id}/claim_next_jobs", this::claimNext);
+        r.get("/workflows/{id}/wait_for_jobs", this::waitForJobs);
         r.post("/workflows/{id}/claim_jobs_based_on_resources/{limit}", this::claimByResources);
         r.put("/jobs/{id}/start_job/{run_id}/{compute_node_id}", this::start);
         r.post("/jobs/{id}/complete_job/{status}/{run_id}", this::complete);
@@ -194,6 +195,32 @@ public final class LifecycleRoutes implements Routes {
                 return claimed;
             }
         }
+    }
+
+    /**
+     * Our extension for runners: a read-only long poll that returns as soon as the workflow's
+     * "something changed" generation differs from {@code generation} (jobs became ready, the
+     * workflow finished or was canceled), or after {@code wait_ms}. Waiting here holds no lock and
+     * claims nothing, so a runner can wait for work while it reports completions freely.
+     */
+    private void waitForJobs(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        Long seen = Params.queryLong(ctx, "generation");
+        long waitMs = waitMillis(ctx);
+        db.read(sql -> {
+            org.torc.server.workflows.WorkflowRepository.requireExists(sql, id);
+            return null;
+        });
+        long current = readyJobs.generation(id);
+        if (seen != null && seen == current && waitMs > 0) {
+            try {
+                readyJobs.awaitChange(id, seen, waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            current = readyJobs.generation(id);
+        }
+        ctx.json(Map.of("generation", current));
     }
 
     private static long waitMillis(Context ctx) {
