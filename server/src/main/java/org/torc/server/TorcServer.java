@@ -9,11 +9,24 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torc.server.access.Access;
+import org.torc.server.access.AccessGroupRoutes;
+import org.torc.server.actions.WorkflowActionRepository;
+import org.torc.server.actions.WorkflowActionRoutes;
 import org.torc.server.db.Database;
 import org.torc.server.db.DbMetrics;
 import org.torc.server.events.ServerEvents;
+import org.torc.server.failurehandlers.FailureHandlerRepository;
+import org.torc.server.failurehandlers.FailureHandlerRoutes;
 import org.torc.server.http.ApiApp;
 import org.torc.server.http.Routes;
+import org.torc.server.remoteworkers.RemoteWorkerRepository;
+import org.torc.server.remoteworkers.RemoteWorkerRoutes;
+import org.torc.server.schedulers.LocalSchedulerRepository;
+import org.torc.server.schedulers.LocalSchedulerRoutes;
+import org.torc.server.schedulers.ScheduledComputeNodeRepository;
+import org.torc.server.schedulers.ScheduledComputeNodeRoutes;
+import org.torc.server.schedulers.SlurmSchedulerRepository;
+import org.torc.server.schedulers.SlurmSchedulerRoutes;
 import org.torc.server.service.ServiceRoutes;
 import org.torc.server.workflows.WorkflowRepository;
 import org.torc.server.workflows.WorkflowRoutes;
@@ -53,6 +66,14 @@ public final class TorcServer implements AutoCloseable {
             features.add(new WorkflowRoutes(db, workflows, access));
             // [crud-a routes]
             // [crud-b routes]
+            features.add(new LocalSchedulerRoutes(db, new LocalSchedulerRepository(), access));
+            features.add(new SlurmSchedulerRoutes(db, new SlurmSchedulerRepository(), access));
+            features.add(new ScheduledComputeNodeRoutes(db, new ScheduledComputeNodeRepository(),
+                    access, events));
+            features.add(new FailureHandlerRoutes(db, new FailureHandlerRepository()));
+            features.add(new RemoteWorkerRoutes(db, new RemoteWorkerRepository()));
+            features.add(new WorkflowActionRoutes(db, new WorkflowActionRepository(clock)));
+            features.add(new AccessGroupRoutes(db, access));
 
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
                     List.of());
