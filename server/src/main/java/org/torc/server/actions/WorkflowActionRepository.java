@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torc.common.Json;
@@ -106,22 +105,26 @@ public final class WorkflowActionRepository {
                 + " ORDER BY id", WorkflowActionRepository::map, where.params());
     }
 
+    private record ClaimTarget(long workflowId, boolean persistent) {
+    }
+
     /**
      * Claims the action for {@code computeNodeId} (null when a login node runs it). A one-shot
      * action goes to exactly one claimer: the UPDATE only matches while {@code executed = 0}. A
-     * persistent action stays claimable by every worker; each claim only records the time.
+     * persistent action stays claimable by every worker; each claim only records the time. As in
+     * torc, the claim does not re-check that the triggers have fired: runners claim what
+     * {@link #pending} listed.
      *
      * @return true if this caller got the action, false if another claimer already has it
      */
     public boolean claim(Tx tx, long workflowId, long actionId, Long computeNodeId)
             throws SQLException {
         WorkflowRepository.requireExists(tx, workflowId);
-        var owner = tx.queryOne("SELECT workflow_id, persistent FROM workflow_action WHERE id = ?",
-                rs -> Map.entry(rs.getLong("workflow_id"), rs.getLong("persistent") != 0), actionId);
-        if (owner.isEmpty()) {
-            throw ApiException.notFound("Action", actionId);
-        }
-        if (owner.get().getKey() != workflowId) {
+        ClaimTarget action = tx.queryOne(
+                "SELECT workflow_id, persistent FROM workflow_action WHERE id = ?",
+                rs -> new ClaimTarget(rs.getLong("workflow_id"), rs.getLong("persistent") != 0),
+                actionId).orElseThrow(() -> ApiException.notFound("Action", actionId));
+        if (action.workflowId() != workflowId) {
             throw ApiException.notFound("Action " + actionId + " does not belong to workflow "
                     + workflowId);
         }
@@ -130,7 +133,7 @@ public final class WorkflowActionRepository {
             throw ApiException.notFound("Compute node", computeNodeId);
         }
         String now = Timestamps.now(clock);
-        if (owner.get().getValue()) {
+        if (action.persistent()) {
             tx.update("UPDATE workflow_action SET executed_at = ? WHERE id = ?", now, actionId);
             log.debug("Persistent action {} claimed by compute node {}", actionId, computeNodeId);
             return true;
