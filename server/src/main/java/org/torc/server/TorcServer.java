@@ -10,10 +10,16 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torc.server.access.Access;
+import org.torc.server.actions.ActionTriggers;
+import org.torc.server.access.AccessGroupRoutes;
+import org.torc.server.actions.WorkflowActionRepository;
+import org.torc.server.actions.WorkflowActionRoutes;
 import org.torc.server.db.Database;
 import org.torc.server.db.DbMetrics;
 import org.torc.server.events.EventStreamRoutes;
 import org.torc.server.events.ServerEvents;
+import org.torc.server.failurehandlers.FailureHandlerRepository;
+import org.torc.server.failurehandlers.FailureHandlerRoutes;
 import org.torc.server.http.ApiApp;
 import org.torc.server.http.Routes;
 import org.torc.server.jobs.JobGraphRepository;
@@ -25,6 +31,14 @@ import org.torc.server.lifecycle.JobLifecycle;
 import org.torc.server.lifecycle.LifecycleRoutes;
 import org.torc.server.lifecycle.ReadyJobs;
 import org.torc.server.unblock.Unblocker;
+import org.torc.server.remoteworkers.RemoteWorkerRepository;
+import org.torc.server.remoteworkers.RemoteWorkerRoutes;
+import org.torc.server.schedulers.LocalSchedulerRepository;
+import org.torc.server.schedulers.LocalSchedulerRoutes;
+import org.torc.server.schedulers.ScheduledComputeNodeRepository;
+import org.torc.server.schedulers.ScheduledComputeNodeRoutes;
+import org.torc.server.schedulers.SlurmSchedulerRepository;
+import org.torc.server.schedulers.SlurmSchedulerRoutes;
 import org.torc.server.service.ServiceRoutes;
 import org.torc.server.workflows.WorkflowRepository;
 import org.torc.server.workflows.WorkflowRoutes;
@@ -65,7 +79,7 @@ public final class TorcServer implements AutoCloseable {
             WorkflowRepository workflows = new WorkflowRepository(clock);
             JobRepository jobs = new JobRepository();
             ReadyJobs readyJobs = new ReadyJobs();
-            ActionHooks actions = ActionHooks.NONE;
+            ActionHooks actions = new ActionTriggers();
             Unblocker unblocker = new Unblocker(db, actions, readyJobs,
                     Duration.ofMillis((long) (config.completionCheckIntervalSecs() * 1000)));
             JobLifecycle lifecycle = new JobLifecycle(clock, jobs, workflows, events, actions,
@@ -79,6 +93,14 @@ public final class TorcServer implements AutoCloseable {
             features.add(new EventStreamRoutes(db, events, access));
             // [crud-a routes]
             // [crud-b routes]
+            features.add(new LocalSchedulerRoutes(db, new LocalSchedulerRepository(), access));
+            features.add(new SlurmSchedulerRoutes(db, new SlurmSchedulerRepository(), access));
+            features.add(new ScheduledComputeNodeRoutes(db, new ScheduledComputeNodeRepository(),
+                    access, events));
+            features.add(new FailureHandlerRoutes(db, new FailureHandlerRepository()));
+            features.add(new RemoteWorkerRoutes(db, new RemoteWorkerRepository()));
+            features.add(new WorkflowActionRoutes(db, new WorkflowActionRepository(clock)));
+            features.add(new AccessGroupRoutes(db, access));
 
             unblocker.start();
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),

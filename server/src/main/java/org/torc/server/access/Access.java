@@ -50,14 +50,23 @@ public final class Access {
             throw ApiException.forbidden("Authentication is required to access workflow "
                     + workflowId);
         }
-        if (user.equals(owner.get()) || isAdmin(sql, user) || sql.exists("""
-                SELECT 1 FROM workflow_access_group wag
-                JOIN user_group_membership m ON m.group_id = wag.group_id
-                WHERE wag.workflow_id = ? AND m.user_name = ?""", workflowId, user)) {
+        if (hasAccess(sql, workflowId, owner.get(), user)) {
             return;
         }
         throw ApiException.forbidden("User '" + user + "' does not have access to workflow "
                 + workflowId);
+    }
+
+    /**
+     * The access rule itself, whether or not it is enforced: the owner, a system administrator,
+     * or a member of a group the workflow is shared with.
+     */
+    public static boolean hasAccess(Sql sql, long workflowId, String owner, String user)
+            throws SQLException {
+        return user.equals(owner) || isAdmin(sql, user) || sql.exists("""
+                SELECT 1 FROM workflow_access_group wag
+                JOIN user_group_membership m ON m.group_id = wag.group_id
+                WHERE wag.workflow_id = ? AND m.user_name = ?""", workflowId, user);
     }
 
     public static boolean isAdmin(Sql sql, String user) throws SQLException {
