@@ -9,12 +9,24 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torc.server.access.Access;
+import org.torc.server.computenodes.ComputeNodeRepository;
+import org.torc.server.computenodes.ComputeNodeRoutes;
 import org.torc.server.db.Database;
 import org.torc.server.db.DbMetrics;
+import org.torc.server.events.EventRepository;
+import org.torc.server.events.EventRoutes;
 import org.torc.server.events.ServerEvents;
+import org.torc.server.files.FileRepository;
+import org.torc.server.files.FileRoutes;
 import org.torc.server.http.ApiApp;
 import org.torc.server.http.Routes;
+import org.torc.server.requirements.ResourceRequirementsRepository;
+import org.torc.server.requirements.ResourceRequirementsRoutes;
+import org.torc.server.results.ResultRepository;
+import org.torc.server.results.ResultRoutes;
 import org.torc.server.service.ServiceRoutes;
+import org.torc.server.userdata.UserDataRepository;
+import org.torc.server.userdata.UserDataRoutes;
 import org.torc.server.workflows.WorkflowRepository;
 import org.torc.server.workflows.WorkflowRoutes;
 
@@ -52,6 +64,13 @@ public final class TorcServer implements AutoCloseable {
             features.add(new ServiceRoutes(() -> metrics(db)));
             features.add(new WorkflowRoutes(db, workflows, access));
             // [crud-a routes]
+            features.add(new FileRoutes(db, new FileRepository()));
+            features.add(new UserDataRoutes(db, new UserDataRepository(), access));
+            features.add(new ResourceRequirementsRoutes(db, new ResourceRequirementsRepository(),
+                    access));
+            features.add(new ResultRoutes(db, new ResultRepository(), access));
+            features.add(new ComputeNodeRoutes(db, new ComputeNodeRepository(), events));
+            features.add(new EventRoutes(db, new EventRepository(clock)));
             // [crud-b routes]
 
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
