@@ -67,6 +67,9 @@ public final class OpenApiContract {
                     doc -> schema(doc, "job_model").with("properties")
                             .putObject("schedule_compute_nodes")
                             .put("$ref", "#/components/schemas/compute_node_schedule")),
+            new Deviation("result_model.compute_node_id may be absent",
+                    "deleting a compute node keeps its results with no node (torc deleted them)",
+                    doc -> removeRequired(schema(doc, "result_model"), "compute_node_id")),
             new Deviation("user_data_model.data is any JSON value",
                     "torc stores serde_json::Value; a list or a number is as valid as an object",
                     doc -> anyJson(schema(doc, "user_data_model").with("properties").with("data"))),
@@ -213,6 +216,15 @@ public final class OpenApiContract {
             throw new IllegalStateException("torc's openapi has no schema " + name);
         }
         return (ObjectNode) s;
+    }
+
+    private static void removeRequired(ObjectNode schema, String field) {
+        ArrayNode required = schema.withArray("required");
+        for (int i = required.size() - 1; i >= 0; i--) {
+            if (required.get(i).asText().equals(field)) {
+                required.remove(i);
+            }
+        }
     }
 
     private static void anyJson(ObjectNode property) {
