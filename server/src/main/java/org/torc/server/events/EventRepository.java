@@ -98,8 +98,9 @@ public final class EventRepository {
     /** The newest event's timestamp, or null when the workflow has none. */
     public Long latestTimestamp(Sql sql, long workflowId) throws SQLException {
         WorkflowRepository.requireExists(sql, workflowId);
-        return sql.queryOne("SELECT MAX(timestamp) AS latest FROM event WHERE workflow_id = ?",
-                rs -> Sql.getLong(rs, "latest"), workflowId).orElse(null);
+        // MAX() always yields one row, holding NULL when there are no events.
+        return sql.query("SELECT MAX(timestamp) AS latest FROM event WHERE workflow_id = ?",
+                rs -> Sql.getLong(rs, "latest"), workflowId).get(0);
     }
 
     private static JsonNode requireData(JsonNode data) {
