@@ -53,18 +53,18 @@ public final class OpenApiContract {
                     doc -> schema(doc, "job_status").withArray("enum").add("pending_failed")),
             new Deviation("list_required_existing_files_response.files are integers",
                     "torc returns file ids (Vec<i64>); the openapi says strings",
-                    doc -> schema(doc, "list_required_existing_files_response")
-                            .with("properties").with("files").with("items").put("type", "integer")),
+                    doc -> at(schema(doc, "list_required_existing_files_response"), "properties",
+                            "files", "items").put("type", "integer")),
             new Deviation("GET /version answers a JSON string",
                     "torc's get_version returns \"X.Y.Z (git hash)\", not an object",
                     doc -> response200(doc, "/version", "get").put("type", "string")),
             new Deviation("job_model.scheduler_id may be null",
                     "torc always serializes scheduler_id, as null when unset",
-                    doc -> schema(doc, "job_model").with("properties").with("scheduler_id")
+                    doc -> at(schema(doc, "job_model"), "properties", "scheduler_id")
                             .putArray("type").add("integer").add("null")),
             new Deviation("job_model.schedule_compute_nodes exists",
                     "torc's JobModel has it (compute_node_schedule) though the openapi omits it",
-                    doc -> schema(doc, "job_model").with("properties")
+                    doc -> at(schema(doc, "job_model"), "properties")
                             .putObject("schedule_compute_nodes")
                             .put("$ref", "#/components/schemas/compute_node_schedule")),
             new Deviation("result_model.compute_node_id may be absent",
@@ -72,10 +72,10 @@ public final class OpenApiContract {
                     doc -> removeRequired(schema(doc, "result_model"), "compute_node_id")),
             new Deviation("user_data_model.data is any JSON value",
                     "torc stores serde_json::Value; a list or a number is as valid as an object",
-                    doc -> anyJson(schema(doc, "user_data_model").with("properties").with("data"))),
+                    doc -> anyJson(at(schema(doc, "user_data_model"), "properties", "data"))),
             new Deviation("event_model.data is any JSON value",
                     "torc stores serde_json::Value as the event's data",
-                    doc -> anyJson(schema(doc, "event_model").with("properties").with("data"))));
+                    doc -> anyJson(at(schema(doc, "event_model"), "properties", "data"))));
 
     private static final OpenApiContract INSTANCE = new OpenApiContract();
 
@@ -216,6 +216,18 @@ public final class OpenApiContract {
             throw new IllegalStateException("torc's openapi has no schema " + name);
         }
         return (ObjectNode) s;
+    }
+
+    /** The object at {@code names} below {@code start}; fails if torc's file no longer has it. */
+    private static ObjectNode at(ObjectNode start, String... names) {
+        ObjectNode node = start;
+        for (String name : names) {
+            if (!(node.get(name) instanceof ObjectNode next)) {
+                throw new IllegalStateException("torc's openapi has no '" + name + "' here: " + node);
+            }
+            node = next;
+        }
+        return node;
     }
 
     private static void removeRequired(ObjectNode schema, String field) {
