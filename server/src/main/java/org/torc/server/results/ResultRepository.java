@@ -29,6 +29,9 @@ public final class ResultRepository {
             r.exec_time_minutes, r.completion_time, r.status, r.peak_memory_bytes,
             r.avg_memory_bytes, r.peak_cpu_percent, r.avg_cpu_percent""";
 
+    private static final String JOB_OWNER = "SELECT workflow_id FROM job WHERE id = ?";
+    private static final String NODE_OWNER = "SELECT workflow_id FROM compute_node WHERE id = ?";
+
     /** Stores a result and makes it the job's latest one, in one transaction. */
     public ResultModel create(Tx tx, ResultModel r) throws SQLException {
         long workflowId = required(r.workflowId(), "workflow_id");
@@ -47,8 +50,8 @@ public final class ResultRepository {
                     + "least 1");
         }
         WorkflowRepository.requireExists(tx, workflowId);
-        requireInWorkflow(tx, "job", "Job", jobId, workflowId);
-        requireInWorkflow(tx, "compute_node", "Compute node", computeNodeId, workflowId);
+        requireInWorkflow(tx, JOB_OWNER, "Job", jobId, workflowId);
+        requireInWorkflow(tx, NODE_OWNER, "Compute node", computeNodeId, workflowId);
         if (tx.exists("SELECT 1 FROM result WHERE job_id = ? AND run_id = ? AND attempt_id = ?",
                 jobId, runId, attemptId)) {
             throw ApiException.conflict("A result for job " + jobId + ", run " + runId
@@ -93,7 +96,7 @@ public final class ResultRepository {
                     + current.jobId() + ")");
         }
         if (r.computeNodeId() != null && !r.computeNodeId().equals(current.computeNodeId())) {
-            requireInWorkflow(tx, "compute_node", "Compute node", r.computeNodeId(),
+            requireInWorkflow(tx, NODE_OWNER, "Compute node", r.computeNodeId(),
                     current.workflowId());
         }
         if (r.completionTime() != null && r.completionTime().isBlank()) {
@@ -162,10 +165,10 @@ public final class ResultRepository {
         return page.fetch(sql, COLUMNS, from, where, ResultRepository::map);
     }
 
-    private static void requireInWorkflow(Sql sql, String table, String what, long id,
+    /** 404 when the row {@code ownerSql} looks up is missing, 422 when it is another workflow's. */
+    private static void requireInWorkflow(Sql sql, String ownerSql, String what, long id,
             long workflowId) throws SQLException {
-        Optional<Long> owner = sql.queryOne("SELECT workflow_id FROM " + table + " WHERE id = ?",
-                rs -> rs.getLong(1), id);
+        Optional<Long> owner = sql.queryOne(ownerSql, rs -> rs.getLong(1), id);
         if (owner.isEmpty()) {
             throw ApiException.notFound(what, id);
         }
