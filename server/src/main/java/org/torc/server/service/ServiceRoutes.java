@@ -19,7 +19,8 @@ public final class ServiceRoutes implements Routes {
     public void register(RoutesConfig r) {
         r.get("/ping", ctx -> ctx.json(Map.of("status", "ok")));
         // torc answers a bare JSON string "X.Y.Z (git)"; clients parse the leading version.
-        r.get("/version", ctx -> ctx.json(VERSION + " (torc-jvm)"));
+        r.get("/version", ctx -> ctx.contentType("application/json")
+                .result(org.torc.common.Json.write(VERSION + " (torc-jvm)")));
         r.get("/metrics", ctx -> ctx.json(metrics.get()));
     }
 }
