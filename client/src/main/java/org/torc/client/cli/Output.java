@@ -1,6 +1,10 @@
 package org.torc.client.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +29,43 @@ public final class Output {
     }
 
     public void printJson(Object value) {
-        try {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new CliError("Cannot render JSON: " + e.getOriginalMessage());
-        }
+        out.println(pretty(value));
         out.flush();
     }
 
-    /** A titled table followed by {@code Total: N <items>}, or {@code emptyMessage}. */
+    /**
+     * serde_json's pretty layout, which torc prints: two-space indent, {@code "key": value},
+     * every array element on its own line, {@code []} and {@code {}} when empty.
+     */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new CliError("Cannot render JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static final ObjectWriter PRETTY = Json.mapper().writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+            .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n")));
+
+    /**
+     * torc's list layout: an optional title line, the table, a blank line and
+     * {@code Total: N <items>}; an empty table prints {@code emptyMessage} instead.
+     */
     public void printTable(String title, Table table, String items, String emptyMessage) {
         if (table.size() == 0) {
             out.println(emptyMessage);
             out.flush();
             return;
         }
-        out.println(title);
+        if (title != null) {
+            out.println(title);
+        }
         table.print(out);
         out.println();
         out.println("Total: " + table.size() + " " + items);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.torc.client.api.TorcApi;
 import org.torc.client.cli.CliContext;
+import org.torc.client.cli.ClientSettings.RunDefaults;
 import org.torc.client.cli.CliError;
 import org.torc.client.cli.TorcMain;
 import org.torc.client.run.JobRunner;
@@ -38,23 +39,22 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext ctx = TorcMain.context(spec);
-        Path outputDir = run.outputDirOrDefault();
+        RunDefaults defaults = ctx.settings().run();
+        Path outputDir = run.outputDir(defaults);
         TorcServer embedded = null;
         TorcApi api;
         if (standalone) {
             Files.createDirectories(outputDir);
             embedded = TorcServer.start(ServerConfig.defaults(outputDir.resolve("torc.db"))
                     .withPort(0).withHost("127.0.0.1").withCompletionCheckIntervalSecs(30));
-            api = new TorcApi(embedded.baseUrl(), CliContext.user(), null);
+            api = new TorcApi(embedded.baseUrl(), ctx.user(), null);
             ctx.err().println("Started an embedded torc server at " + embedded.baseUrl());
         } else {
             api = ctx.api();
         }
         try {
             long workflowId = WorkflowArgs.resolveSpecOrId(ctx, api, specOrId, false);
-            JobRunner.Options options = new JobRunner.Options(workflowId, outputDir,
-                    run.pollIntervalOrDefault(), run.maxParallelJobs, run.numCpus, run.memoryGb,
-                    run.numGpus, Path.of("").toAbsolutePath(), System.console() != null);
+            JobRunner.Options options = run.toRunnerOptions(workflowId, defaults);
             RunnerLauncher.run(api, options, ctx.settings().logLevel(), run.skipChecks, ctx.err());
             return 0;
         } finally {

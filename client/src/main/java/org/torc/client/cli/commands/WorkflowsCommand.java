@@ -1,6 +1,5 @@
 package org.torc.client.cli.commands;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.torc.client.cli.CliContext;
@@ -16,20 +15,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code torc workflows ...}. */
-@Command(name = "workflows", mixinStandardHelpOptions = true, description = "Manage workflows.",
+@Command(name = "workflows", mixinStandardHelpOptions = true,
+        description = "Workflow management commands.",
         subcommands = {
+            WorkflowEditCommands.New.class,
+            WorkflowQueryCommands.ListWorkflows.class,
+            WorkflowQueryCommands.Get.class,
+            WorkflowEditCommands.Update.class,
+            WorkflowEditCommands.Delete.class,
+            WorkflowEditCommands.Archive.class,
+            WorkflowEditCommands.Cancel.class,
             WorkflowsCommand.Run.class,
             WorkflowsCommand.Initialize.class,
-            WorkflowsCommand.Reinitialize.class
+            WorkflowsCommand.Reinitialize.class,
+            WorkflowQueryCommands.Status.class,
+            WorkflowEditCommands.ResetStatus.class,
+            WorkflowQueryCommands.IsComplete.class,
+            WorkflowQueryCommands.ListActions.class,
+            WorkflowExportCommand.class,
+            WorkflowImportCommand.class
         })
-public final class WorkflowsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class WorkflowsCommand extends GroupCommand {
 
     /** {@code torc workflows run [ID]}: join a workflow as one more worker. */
     @Command(name = "run", mixinStandardHelpOptions = true,
@@ -48,9 +54,7 @@ public final class WorkflowsCommand implements Runnable {
         public Integer call() throws Exception {
             CliContext ctx = TorcMain.context(spec);
             long id = WorkflowSelection.resolve(ctx, workflowId);
-            JobRunner.Options options = new JobRunner.Options(id, run.outputDirOrDefault(),
-                    run.pollIntervalOrDefault(), run.maxParallelJobs, run.numCpus, run.memoryGb,
-                    run.numGpus, Path.of("").toAbsolutePath(), System.console() != null);
+            JobRunner.Options options = run.toRunnerOptions(id, ctx.settings().run());
             RunnerLauncher.run(ctx.api(), options, ctx.settings().logLevel(), run.skipChecks,
                     ctx.err());
             return 0;
