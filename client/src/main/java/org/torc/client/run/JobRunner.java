@@ -444,6 +444,11 @@ public final class JobRunner {
         }
         capacity.release(r.need());
         lastActivityNanos = System.nanoTime();
+        if (capacity instanceof Capacity.Resources) {
+            // A short answer in resource mode may mean "nothing else fits yet", not "nothing
+            // ready": freed resources deserve another claim.
+            workMayRemain = true;
+        }
         int rc = p.exitCode();
         ResourceMonitor.Usage usage = monitor == null ? ResourceMonitor.Usage.NONE
                 : monitor.remove(p.job().id());
