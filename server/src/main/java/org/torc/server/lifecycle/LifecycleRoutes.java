@@ -94,9 +94,14 @@ public final class LifecycleRoutes implements Routes {
         long id = Params.pathLong(ctx, "id");
         boolean only = Params.queryBool(ctx, "only_uninitialized", false);
         boolean clear = Params.queryBool(ctx, "clear_ephemeral_user_data", false);
+        String startRun = Params.queryString(ctx, "start_run");
+        if (startRun != null && !startRun.equals("if_uninitialized")) {
+            throw ApiException.badRequest("start_run must be 'if_uninitialized'");
+        }
         ctx.json(db.write(tx -> {
             access.checkWorkflow(tx, ctx, id);
-            return lifecycle.initialize(tx, id, only, clear);
+            return startRun != null ? lifecycle.startRunIfUninitialized(tx, id, Access.user(ctx))
+                    : lifecycle.initialize(tx, id, only, clear);
         }));
     }
 

@@ -422,4 +422,28 @@ class LifecycleSemanticsTest {
         assertEquals(false, api.get("/compute_nodes/" + node).json().get("is_active").asBoolean());
         api.post("/compute_nodes/999999/heartbeat", null).expect(404);
     }
+
+    @Test
+    void runners_starting_together_initialize_a_new_workflow_exactly_once() throws Exception {
+        long wf = api.createWorkflow("start-run");
+        for (int i = 0; i < 20; i++) {
+            Dags.createJob(api, wf, "j" + i, List.of());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<JsonNode>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> api.post("/workflows/" + wf
+                    + "/initialize_jobs?start_run=if_uninitialized", null).expect(200).json()));
+        }
+        int initialized = 0;
+        for (var f : answers) {
+            JsonNode a = f.get();
+            initialized += a.get("initialized").asBoolean() ? 1 : 0;
+            assertEquals(1, a.get("run_id").asLong());
+        }
+        pool.shutdown();
+        assertEquals(1, initialized);
+        assertEquals(1, api.get("/workflows/" + wf + "/status").json().get("run_id").asLong());
+        assertEquals(Map.of("ready", 20), Dags.statusCounts(api, wf));
+    }
 }
