@@ -48,10 +48,11 @@ public final class YamlReader {
     private static final class CoreSchemaResolver extends Resolver {
         @Override
         protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.BOOL, BOOL, "tTfF");
-            addImplicitResolver(Tag.INT, INT, "-+0123456789");
-            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            // Qualified names: Resolver has YAML 1.1 patterns with the same simple names.
+            addImplicitResolver(Tag.BOOL, YamlReader.BOOL, "tTfF");
+            addImplicitResolver(Tag.INT, YamlReader.INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, YamlReader.FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.NULL, YamlReader.NULL, "~nN\0");
         }
     }
 
