@@ -409,11 +409,12 @@ public final class KdlParser {
     }
 
     private String quotedString() {
+        SourcePos open = here();
         i++; // "
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (eof()) {
-                throw error("unterminated string");
+                throw new SpecException(open + ": unterminated string");
             }
             char c = peek();
             if (c == '"') {
@@ -488,12 +489,13 @@ public final class KdlParser {
     }
 
     private String rawString(int hashes) {
+        SourcePos open = here();
         i++; // "
         String close = "\"" + "#".repeat(hashes);
         int start = i;
         while (true) {
             if (eof()) {
-                throw error("unterminated raw string");
+                throw new SpecException(open + ": unterminated raw string");
             }
             if (s.startsWith(close, i)) {
                 String body = s.substring(start, i);
