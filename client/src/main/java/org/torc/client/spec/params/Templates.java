@@ -16,6 +16,9 @@ public final class Templates {
      * quirk). Otherwise every {@code {name}} is replaced with the value's display form.
      */
     public static String substitute(String template, List<String> names, List<ParameterValue> values) {
+        if (template.indexOf('{') < 0) {
+            return template;
+        }
         String result = template;
         for (int k = 0; k < names.size(); k++) {
             String name = names.get(k);
