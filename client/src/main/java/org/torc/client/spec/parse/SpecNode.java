@@ -140,7 +140,7 @@ public sealed interface SpecNode {
         }
         if (json.isObject()) {
             Map<String, SpecNode> fields = new LinkedHashMap<>();
-            json.fields().forEachRemaining(e -> fields.put(e.getKey(), fromJson(e.getValue(), pos)));
+            json.properties().forEach(e -> fields.put(e.getKey(), fromJson(e.getValue(), pos)));
             return new Obj(fields, Map.of(), pos);
         }
         if (json.isArray()) {
