@@ -194,7 +194,8 @@ class KdlMappingTest {
                 resource_monitor { enabled #true; granularity "time_series"; sample_interval_seconds 2; unknown 1; }
                 slurm_defaults { qos "high"; mail-type "END"; exclusive #true; }
                 """);
-        assertEquals(4, s.resourceRequirements().get(0).numCpus() * 2);
+        assertEquals(2, s.resourceRequirements().get(0).numCpus());
+        assertEquals("PT30M", s.resourceRequirements().get(0).runtime());
         assertEquals(4L, s.slurmSchedulers().get(0).ntasksPerNode());
         assertEquals(List.of(10, 11), s.failureHandlers().get(0).rules().get(0).exitCodes());
         assertTrue(s.failureHandlers().get(0).rules().get(1).matchAllExitCodes());

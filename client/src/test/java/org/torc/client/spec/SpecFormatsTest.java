@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,9 +239,8 @@ class SpecFormatsTest {
     void json5_errors_name_line_and_column() {
         assertEquals("bad.json5:3:3: expected ',' or '}' but found 'j'",
                 Specs.parseError("{\n  name: 'w'\n  jobs: []\n}", SpecFormat.JSON5));
-        assertEquals("bad.json5:1:2: duplicate key 'name'",
-                Specs.parseError("{name: 'a', name: 'b', jobs: []}", SpecFormat.JSON5).replace(":1:13:", ":1:2:")
-                        .replace("bad.json5:1:2:", "bad.json5:1:2:"));
+        assertEquals("bad.json5:1:13: duplicate key 'name'",
+                Specs.parseError("{name: 'a', name: 'b', jobs: []}", SpecFormat.JSON5));
     }
 
     @Test
@@ -299,6 +297,5 @@ class SpecFormatsTest {
         assertEquals(List.of("Failed to parse specification file: " + dir.resolve("bad.yaml") + ":1:1: missing field"
                 + " 'jobs'"), v.errors());
         assertEquals("", v.summary().workflowName());
-        assertEquals(Map.of(), Map.of());
     }
 }
