@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torc.client.api.TorcApi;
+import org.torc.client.report.StageTransitions;
 
 /**
  * The seed scenario, as its README's "Multiple Workers" section runs it: torc-server as its own
@@ -87,7 +88,7 @@ class ContentionIT {
                     .noneMatch(l -> l.toLowerCase().contains("database is locked")));
 
             JsonNode metrics = api.get("/metrics");
-            ContentionMetrics m = new ContentionMetrics(names, results, 5);
+            StageTransitions m = new StageTransitions(names, results, 5);
             long retries = metrics.path("lock_retries").asLong();
             long passes = Math.max(1, metrics.path("unblock_passes").asLong());
             System.out.printf("%n=== Seed scenario: 5005 jobs, 4 workers ===%n");

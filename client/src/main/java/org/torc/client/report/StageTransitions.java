@@ -1,4 +1,4 @@
-package org.torc.client.e2e;
+package org.torc.client.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed scenario's metrics, computed from the results of a finished run: stage transition
- * times (last job of stage k done → barrier k starts; barrier k done → first job of stage k+1
- * starts) and the workflow's span.
+ * Stage transition times of a staged workflow such as the seed scenario (stages named
+ * {@code stage<k>_*}, barriers {@code barrier_stage<k>_complete}), computed from the results of a
+ * finished run: last job of stage k done → barrier k starts, and barrier k done → first job of
+ * stage k+1 starts; plus the span from the first start to the last end.
  */
-public final class ContentionMetrics {
+public final class StageTransitions {
     /** One job's run: start and end in epoch milliseconds. */
-    record Span(String name, double startMs, double endMs) {
+    private record Span(String name, double startMs, double endMs) {
     }
 
     public record Transition(int stage, double lastJobToBarrierStartMs,
@@ -23,7 +24,7 @@ public final class ContentionMetrics {
     public final List<Transition> transitions = new ArrayList<>();
     public final double spanSeconds;
 
-    ContentionMetrics(Map<Long, String> namesById, List<JsonNode> results, int stages) {
+    public StageTransitions(Map<Long, String> namesById, List<JsonNode> results, int stages) {
         Map<String, Span> spans = new java.util.HashMap<>();
         double first = Double.MAX_VALUE;
         double last = 0;
@@ -53,12 +54,18 @@ public final class ContentionMetrics {
         }
     }
 
-    public double medianTransitionMs() {
+    /** Both transition times of every stage boundary, in milliseconds. */
+    public List<Double> allMs() {
         List<Double> all = new ArrayList<>();
         for (Transition t : transitions) {
             all.add(t.lastJobToBarrierStartMs());
             all.add(t.barrierEndToNextStageStartMs());
         }
+        return all;
+    }
+
+    public double medianTransitionMs() {
+        List<Double> all = allMs();
         all.sort(Double::compare);
         return all.isEmpty() ? 0 : all.get(all.size() / 2);
     }
