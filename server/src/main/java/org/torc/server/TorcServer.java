@@ -35,6 +35,8 @@ import org.torc.server.lifecycle.ActionHooks;
 import org.torc.server.lifecycle.JobClaims;
 import org.torc.server.lifecycle.JobLifecycle;
 import org.torc.server.lifecycle.LifecycleRoutes;
+import org.torc.server.lifecycle.OrphanSweeper;
+import org.torc.server.lifecycle.Orphans;
 import org.torc.server.lifecycle.ReadyJobs;
 import org.torc.server.remoteworkers.RemoteWorkerRepository;
 import org.torc.server.remoteworkers.RemoteWorkerRoutes;
@@ -68,9 +70,11 @@ public final class TorcServer implements AutoCloseable {
     private final Javalin app;
     private final Unblocker unblocker;
     private final ServerEvents events;
+    private final OrphanSweeper sweeper;
 
     private TorcServer(ServerConfig config, Database db, Javalin app, Unblocker unblocker,
-            ServerEvents events) {
+            ServerEvents events, OrphanSweeper sweeper) {
+        this.sweeper = sweeper;
         this.config = config;
         this.db = db;
         this.app = app;
@@ -101,7 +105,9 @@ public final class TorcServer implements AutoCloseable {
             features.add(new ServiceRoutes(() -> metrics(db, unblocker)));
             features.add(new WorkflowRoutes(db, workflows, access));
             features.add(new JobRoutes(db, jobs, new JobGraphRepository(), access));
-            features.add(new LifecycleRoutes(db, lifecycle, new JobClaims(), jobs, readyJobs, access));
+            Orphans orphans = new Orphans(clock, lifecycle, readyJobs);
+            features.add(new LifecycleRoutes(db, lifecycle, new JobClaims(), jobs, readyJobs, access,
+                    orphans, config.orphanTimeoutSecs() != null ? config.orphanTimeoutSecs() : 60));
             features.add(new EventStreamRoutes(db, events, access));
             // [crud-a routes]
             features.add(new FileRoutes(db, new FileRepository()));
@@ -122,11 +128,16 @@ public final class TorcServer implements AutoCloseable {
             features.add(new AccessGroupRoutes(db, access));
 
             unblocker.start();
+            OrphanSweeper sweeper = config.orphanTimeoutSecs() == null ? null
+                    : new OrphanSweeper(db, orphans, Duration.ofSeconds(config.orphanTimeoutSecs()));
+            if (sweeper != null) {
+                sweeper.start();
+            }
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
                     List.of());
             app.start(config.host(), config.port());
             log.info("Listening on {}:{}", config.host(), app.port());
-            return new TorcServer(config, db, app, unblocker, events);
+            return new TorcServer(config, db, app, unblocker, events, sweeper);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -167,6 +178,9 @@ public final class TorcServer implements AutoCloseable {
     @Override
     public void close() {
         events.close();
+        if (sweeper != null) {
+            sweeper.close();
+        }
         app.stop();
         unblocker.close();
         db.close();

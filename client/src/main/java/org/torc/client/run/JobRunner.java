@@ -101,6 +101,10 @@ public final class JobRunner {
     private final Map<Long, JsonNode> failureHandlers = new HashMap<>();
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "claimer"));
     private final ExecutorService waiter = Executors.newSingleThreadExecutor(r -> daemon(r, "work-waiter"));
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat"));
+    /** How often the runner tells the server it is alive (orphan detection relies on it). */
+    static final long HEARTBEAT_SECONDS = 10;
 
     private record Running(JobProcess process, Capacity.Need need) {
     }
@@ -161,6 +165,8 @@ public final class JobRunner {
                         options.memoryGb() != null ? options.memoryGb() : SystemResources.memoryGb(),
                         options.numGpus() != null ? options.numGpus() : 0);
         computeNodeId = registerComputeNode();
+        heartbeat.scheduleWithFixedDelay(this::sendHeartbeat, 0, HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
         childEnv = Map.of();
         reporter = new CompletionReporter(api, options.workflowId(),
                 Duration.ofMinutes(workflow.path("compute_node_wait_for_healthy_database_minutes")
@@ -192,6 +198,7 @@ public final class JobRunner {
         }
         requests.shutdownNow();
         waiter.shutdownNow();
+        heartbeat.shutdownNow();
         double seconds = (System.nanoTime() - started) / 1e9;
         deactivateComputeNode(seconds);
         Summary summary = new Summary(options.workflowId(), runId, completed, failed, canceled,
@@ -444,6 +451,11 @@ public final class JobRunner {
         }
         capacity.release(r.need());
         lastActivityNanos = System.nanoTime();
+        if (capacity instanceof Capacity.Resources) {
+            // A short answer in resource mode may mean "nothing else fits yet", not "nothing
+            // ready": freed resources deserve another claim.
+            workMayRemain = true;
+        }
         int rc = p.exitCode();
         ResourceMonitor.Usage usage = monitor == null ? ResourceMonitor.Usage.NONE
                 : monitor.remove(p.job().id());
@@ -639,6 +651,18 @@ public final class JobRunner {
                     .put("num_gpus", 0);
         }
         return api.post("/compute_nodes", node).path("id").asLong();
+    }
+
+    private void sendHeartbeat() {
+        try {
+            api.post("/compute_nodes/" + computeNodeId + "/heartbeat", null);
+        } catch (ApiError e) {
+            if (e.status() == 404 || e.status() == 405) {
+                heartbeat.shutdown(); // a server without heartbeats (torc's own)
+            }
+        } catch (RuntimeException e) {
+            log.debug("Heartbeat failed: {}", e.getMessage());
+        }
     }
 
     private void deactivateComputeNode(double seconds) {

@@ -35,8 +35,10 @@ public final class RunnerLauncher {
             err.println("Workflow " + workflowId
                     + " has all jobs uninitialized. Initializing workflow...");
             err.flush();
-            new WorkflowManager(api, workflowId).initialize(skipChecks);
-            err.println("Successfully initialized workflow " + workflowId);
+            boolean initialized = new WorkflowManager(api, workflowId)
+                    .initializeIfUninitialized(skipChecks);
+            err.println(initialized ? "Successfully initialized workflow " + workflowId
+                    : "Workflow " + workflowId + " was initialized by another runner");
             err.flush();
         }
         long runId = api.get("/workflows/" + workflowId + "/status").path("run_id").asLong();

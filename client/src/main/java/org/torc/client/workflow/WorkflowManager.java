@@ -50,6 +50,26 @@ public final class WorkflowManager {
     }
 
     /**
+     * Initializes the workflow for its first run unless another runner already did. On our server
+     * the reset, run-id bump and initialization happen in one transaction guarded by "all jobs are
+     * still uninitialized", so concurrent runners cannot reset each other; on torc's server this
+     * falls back to torc's client-side sequence.
+     * @return true when this call initialized the workflow
+     */
+    public boolean initializeIfUninitialized(boolean force) {
+        String version = api.get("/version").asText("");
+        if (!version.contains("torc-jvm")) {
+            initialize(force);
+            return true;
+        }
+        checkWorkflow(force);
+        initializeFiles();
+        JsonNode r = api.post("/workflows/" + workflowId
+                + "/initialize_jobs?start_run=if_uninitialized", null);
+        return r.path("initialized").asBoolean(false);
+    }
+
+    /**
      * A new run that keeps finished work: only jobs whose inputs changed (file times, missing
      * outputs, changed user data) and what depends on them run again.
      */

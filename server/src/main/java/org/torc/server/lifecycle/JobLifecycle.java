@@ -330,6 +330,33 @@ public final class JobLifecycle {
         return Map.of("message", "Initialized job status");
     }
 
+    /**
+     * Ours: the client's whole "start a run" sequence (reset status, reset jobs, bump the run id,
+     * initialize) as one transaction that only happens if every job is still uninitialized. Several
+     * runners started at once on a new workflow therefore initialize it exactly once (with torc's
+     * client-side sequence they race and reset each other's work).
+     */
+    public Map<String, Object> startRunIfUninitialized(Tx tx, long workflowId, String user)
+            throws SQLException {
+        WorkflowRepository.requireExists(tx, workflowId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (tx.exists("SELECT 1 FROM job WHERE workflow_id = ? AND status NOT IN (0, 9) LIMIT 1",
+                workflowId)) {
+            out.put("message", "Workflow already initialized");
+            out.put("initialized", false);
+            out.put("run_id", workflows.runId(tx, workflowId));
+            return out;
+        }
+        resetWorkflowStatus(tx, workflowId, true, user);
+        WorkflowStatusModel status = workflows.status(tx, workflowId);
+        tx.update("UPDATE workflow_status SET run_id = run_id + 1 WHERE id = ?", status.id());
+        initialize(tx, workflowId, false, false);
+        out.put("message", "Initialized job status");
+        out.put("initialized", true);
+        out.put("run_id", status.runId() + 1);
+        return out;
+    }
+
     private void storeInputHashes(Tx tx, long workflowId) throws SQLException {
         Map<Long, String> hashes = InputHashes.compute(tx, workflowId);
         List<Object[]> rows = new ArrayList<>(hashes.size());

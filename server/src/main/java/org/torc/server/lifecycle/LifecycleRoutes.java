@@ -27,9 +27,13 @@ public final class LifecycleRoutes implements Routes {
     private final JobRepository jobs;
     private final ReadyJobs readyJobs;
     private final Access access;
+    private final Orphans orphans;
+    private final long defaultOrphanTimeoutSecs;
 
     public LifecycleRoutes(Database db, JobLifecycle lifecycle, JobClaims claims, JobRepository jobs,
-            ReadyJobs readyJobs, Access access) {
+            ReadyJobs readyJobs, Access access, Orphans orphans, long defaultOrphanTimeoutSecs) {
+        this.orphans = orphans;
+        this.defaultOrphanTimeoutSecs = defaultOrphanTimeoutSecs;
         this.db = db;
         this.lifecycle = lifecycle;
         this.claims = claims;
@@ -55,15 +59,49 @@ public final class LifecycleRoutes implements Routes {
         r.post("/workflows/{id}/batch_complete_jobs", this::batchComplete);
         r.put("/jobs/{id}/manage_status_change/{status}/{run_id}", this::manageStatusChange);
         r.post("/jobs/{id}/retry/{run_id}", this::retry);
+        r.post("/compute_nodes/{id}/heartbeat", this::heartbeat);
+        r.post("/workflows/{id}/sync_status", this::syncStatus);
+    }
+
+    /** Ours: a runner proves it is alive (see {@link Orphans}). */
+    private void heartbeat(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        if (!db.write(tx -> orphans.heartbeat(tx, id))) {
+            throw ApiException.notFound("Compute node", id);
+        }
+        ctx.json(Map.of("compute_node_id", id, "ok", true));
+    }
+
+    /**
+     * torc's sync-status for any runner: recovers the jobs of compute nodes silent for longer than
+     * {@code timeout_secs} (default: the server's --orphan-timeout-secs, else 60).
+     */
+    private void syncStatus(Context ctx) {
+        long id = Params.pathLong(ctx, "id");
+        Long timeout = Params.queryLong(ctx, "timeout_secs");
+        boolean dryRun = Params.queryBool(ctx, "dry_run", false);
+        long secs = timeout != null ? timeout : defaultOrphanTimeoutSecs;
+        if (secs < 0) {
+            throw ApiException.badRequest("timeout_secs cannot be negative");
+        }
+        ctx.json(db.write(tx -> {
+            access.checkWorkflow(tx, ctx, id);
+            return orphans.recover(tx, id, secs * 1000, dryRun);
+        }));
     }
 
     private void initialize(Context ctx) {
         long id = Params.pathLong(ctx, "id");
         boolean only = Params.queryBool(ctx, "only_uninitialized", false);
         boolean clear = Params.queryBool(ctx, "clear_ephemeral_user_data", false);
+        String startRun = Params.queryString(ctx, "start_run");
+        if (startRun != null && !startRun.equals("if_uninitialized")) {
+            throw ApiException.badRequest("start_run must be 'if_uninitialized'");
+        }
         ctx.json(db.write(tx -> {
             access.checkWorkflow(tx, ctx, id);
-            return lifecycle.initialize(tx, id, only, clear);
+            return startRun != null ? lifecycle.startRunIfUninitialized(tx, id, Access.user(ctx))
+                    : lifecycle.initialize(tx, id, only, clear);
         }));
     }
 

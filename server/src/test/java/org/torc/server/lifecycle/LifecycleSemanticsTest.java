@@ -387,4 +387,63 @@ class LifecycleSemanticsTest {
         assertEquals(1, api.get("/jobs?workflow_id=" + wf + "&active_compute_node_id=" + node)
                 .json().get("total_count").asLong());
     }
+
+    @Test
+    void sync_status_recovers_the_jobs_of_a_silent_runner() {
+        long wf = api.createWorkflow("orphans");
+        long a = Dags.createJob(api, wf, "was_running", List.of());
+        long b = Dags.createJob(api, wf, "was_pending", List.of());
+        long after = Dags.createJob(api, wf, "after", List.of(a));
+        long node = Dags.createComputeNode(server, wf);
+        api.post("/workflows/" + wf + "/initialize_jobs", null).expect(200);
+        api.post("/workflows/" + wf + "/claim_next_jobs?limit=2", null).expect(200);
+        api.put("/jobs/" + a + "/start_job/0/" + node, null).expect(200);
+        server.server().database().write(tx -> tx.update(
+                "INSERT INTO job_internal (job_id, input_hash, active_compute_node_id) VALUES (?, '', ?) "
+                        + "ON CONFLICT (job_id) DO UPDATE SET active_compute_node_id = excluded.active_compute_node_id",
+                b, node));
+        api.post("/compute_nodes/" + node + "/heartbeat", null).expect(200);
+        var fresh = api.post("/workflows/" + wf + "/sync_status?timeout_secs=60", null).expect(200).json();
+        assertEquals(0, fresh.get("compute_node_ids").size(), "a runner with a fresh heartbeat is alive");
+        server.server().database().write(tx -> tx.update(
+                "UPDATE compute_node SET last_heartbeat = 0 WHERE id = ?", node));
+        var dry = api.post("/workflows/" + wf + "/sync_status?timeout_secs=60&dry_run=true", null)
+                .expect(200).json();
+        assertEquals(1, dry.get("failed_job_ids").size());
+        assertEquals("running", Dags.statusOf(api, a), "a dry run changes nothing");
+        var report = api.post("/workflows/" + wf + "/sync_status?timeout_secs=60", null).expect(200).json();
+        assertEquals(List.of(node), List.of(report.get("compute_node_ids").get(0).asLong()));
+        assertEquals("failed", Dags.statusOf(api, a));
+        assertEquals("ready", Dags.statusOf(api, b));
+        Dags.awaitStatus(api, after, "canceled", 2000);
+        long rc = server.server().database().read(sql -> sql.queryLong(
+                "SELECT return_code FROM result WHERE job_id = ?", a));
+        assertEquals(-128, rc);
+        assertEquals(false, api.get("/compute_nodes/" + node).json().get("is_active").asBoolean());
+        api.post("/compute_nodes/999999/heartbeat", null).expect(404);
+    }
+
+    @Test
+    void runners_starting_together_initialize_a_new_workflow_exactly_once() throws Exception {
+        long wf = api.createWorkflow("start-run");
+        for (int i = 0; i < 20; i++) {
+            Dags.createJob(api, wf, "j" + i, List.of());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<JsonNode>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> api.post("/workflows/" + wf
+                    + "/initialize_jobs?start_run=if_uninitialized", null).expect(200).json()));
+        }
+        int initialized = 0;
+        for (var f : answers) {
+            JsonNode a = f.get();
+            initialized += a.get("initialized").asBoolean() ? 1 : 0;
+            assertEquals(1, a.get("run_id").asLong());
+        }
+        pool.shutdown();
+        assertEquals(1, initialized);
+        assertEquals(1, api.get("/workflows/" + wf + "/status").json().get("run_id").asLong());
+        assertEquals(Map.of("ready", 20), Dags.statusCounts(api, wf));
+    }
 }
