@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "workflows", mixinStandardHelpOptions = true,
         description = "Workflow management commands.",
         subcommands = {
+            WorkflowCreateCommand.class,
             WorkflowEditCommands.New.class,
             WorkflowQueryCommands.ListWorkflows.class,
             WorkflowQueryCommands.Get.class,
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
             WorkflowQueryCommands.Status.class,
             WorkflowEditCommands.ResetStatus.class,
             WorkflowQueryCommands.IsComplete.class,
+            ExecutionPlanCommand.class,
             WorkflowQueryCommands.ListActions.class,
             WorkflowExportCommand.class,
             WorkflowImportCommand.class
