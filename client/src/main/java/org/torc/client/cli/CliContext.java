@@ -98,7 +98,8 @@ public final class CliContext {
         out.flush();
         try {
             if (stdin == null) {
-                stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                stdin = new BufferedReader(new InputStreamReader(environment.stdin(),
+                        StandardCharsets.UTF_8));
             }
             String line = stdin.readLine();
             String answer = line == null ? "" : line.trim().toLowerCase(Locale.ROOT);
@@ -112,7 +113,8 @@ public final class CliContext {
     public String readLine() {
         try {
             if (stdin == null) {
-                stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                stdin = new BufferedReader(new InputStreamReader(environment.stdin(),
+                        StandardCharsets.UTF_8));
             }
             return stdin.readLine();
         } catch (IOException e) {

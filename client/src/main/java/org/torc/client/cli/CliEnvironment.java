@@ -1,10 +1,14 @@
 package org.torc.client.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.torc.client.cli.config.ConfigPaths;
 
 /**
- * What the CLI reads from its surroundings: environment variables and where config files live.
+ * What the CLI reads from its surroundings: environment variables, where config files live and
+ * standard input (for prompts and {@code import -}).
  * {@link #system()} is the real process; tests pass their own so that nothing depends on the
  * developer's home directory or shell.
  *
@@ -12,16 +16,26 @@ import org.torc.client.cli.config.ConfigPaths;
  *     tests share the JVM with an in-process server)
  */
 public record CliEnvironment(Map<String, String> variables, ConfigPaths configPaths,
-        boolean configureLogging) {
+        InputStream stdin, boolean configureLogging) {
 
     public static CliEnvironment system() {
         Map<String, String> env = System.getenv();
-        return new CliEnvironment(env, ConfigPaths.standard(env), true);
+        return new CliEnvironment(env, ConfigPaths.standard(env), System.in, true);
     }
 
-    /** An environment for tests: these variables only, these config files, logging untouched. */
+    /**
+     * An environment for tests: these variables only, these config files, empty standard input,
+     * logging untouched.
+     */
     public static CliEnvironment of(Map<String, String> variables, ConfigPaths configPaths) {
-        return new CliEnvironment(Map.copyOf(variables), configPaths, false);
+        return new CliEnvironment(Map.copyOf(variables), configPaths,
+                new ByteArrayInputStream(new byte[0]), false);
+    }
+
+    /** The same environment with {@code text} as standard input. */
+    public CliEnvironment withStdin(String text) {
+        return new CliEnvironment(variables, configPaths,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), configureLogging);
     }
 
     public String get(String name) {

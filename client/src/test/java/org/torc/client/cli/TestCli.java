@@ -107,15 +107,26 @@ public final class TestCli implements AutoCloseable {
         return raw(env, all.toArray(String[]::new));
     }
 
+    /** {@code torc --url <server> ARGS} as {@code user}, with {@code stdin} as standard input. */
+    public Result runWithInput(String stdin, String user, String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url()));
+        all.addAll(List.of(args));
+        return raw(Map.of("USER", user), stdin, all.toArray(String[]::new));
+    }
+
     /** {@code torc ARGS} exactly as given (no --url), with USER={@value #USER} plus {@code env}. */
     public Result raw(Map<String, String> env, String... args) {
+        return raw(env, "", args);
+    }
+
+    private Result raw(Map<String, String> env, String stdin, String... args) {
         Map<String, String> vars = new HashMap<>();
         vars.put("USER", USER);
         vars.putAll(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = TorcMain.execute(args, new PrintWriter(out), new PrintWriter(err),
-                CliEnvironment.of(vars, configPaths()));
+                CliEnvironment.of(vars, configPaths()).withStdin(stdin));
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -37,7 +37,8 @@ final class WorkflowImportCommand extends ContextCommand {
     protected ExitCode execute(CliContext ctx) {
         String text;
         try {
-            text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+            text = file.equals("-") ? new String(ctx.environment().stdin().readAllBytes(),
+                    StandardCharsets.UTF_8)
                     : Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliError(file.equals("-") ? "Error reading from stdin: " + e.getMessage()
