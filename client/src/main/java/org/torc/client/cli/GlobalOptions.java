@@ -9,16 +9,18 @@ import picocli.CommandLine.ScopeType;
  */
 public final class GlobalOptions {
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "torc server URL (env TORC_API_URL; default "
-                    + "http://localhost:8080/torc-service/v1)")
+            description = "torc server URL (default: env TORC_API_URL, else api_url in the "
+                    + "config, else http://localhost:8080/torc-service/v1)")
     String url;
 
     @Option(names = {"-f", "--format"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-            description = "Output format: table or json (default table)")
+            description = "Output format: table or json (default: format in the config, else "
+                    + "table)")
     String format;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
-            description = "error, warn, info, debug or trace (env RUST_LOG)")
+            description = "error, warn, info, debug or trace (default: env RUST_LOG, else "
+                    + "log_level in the config, else info)")
     String logLevel;
 
     @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
