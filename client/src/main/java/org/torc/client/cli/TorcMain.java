@@ -171,12 +171,14 @@ public final class TorcMain implements Runnable {
     /** One line naming the URL and, in words, why it could not be reached. */
     static String unreachable(ServerUnreachable su) {
         Throwable cause = su.getCause();
-        String why = cause instanceof java.net.ConnectException ? "connection refused"
-                : cause instanceof java.net.http.HttpTimeoutException ? "timed out"
-                : cause instanceof java.nio.channels.UnresolvedAddressException
-                        ? "unknown host" : null;
-        if (why == null || (cause.getMessage() != null && !cause.getMessage().isBlank()
-                && !(cause instanceof java.net.ConnectException))) {
+        String why;
+        if (cause instanceof java.net.ConnectException) {
+            why = "connection refused";
+        } else if (cause instanceof java.net.http.HttpTimeoutException) {
+            why = "timed out";
+        } else if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+            why = "unknown host";
+        } else {
             return su.getMessage();
         }
         return "Cannot reach the torc server at " + su.url() + ": " + why;

@@ -40,7 +40,7 @@ public final class AccessGroupsCommand extends GroupCommand {
             String empty) {
         Output out = ctx.output();
         if (out.json()) {
-            out.printJson(JobsCommand.wrap("groups", groups));
+            out.printJson(Fields.wrap("groups", groups));
             return;
         }
         Table table = new Table(Output.headers("ID", "Name", "Description", "Created"));
@@ -230,7 +230,7 @@ public final class AccessGroupsCommand extends GroupCommand {
                             limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("members", members));
+                out.printJson(Fields.wrap("members", members));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("User", "Role", "Added"));

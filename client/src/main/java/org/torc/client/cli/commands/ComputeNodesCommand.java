@@ -91,7 +91,7 @@ public final class ComputeNodesCommand extends GroupCommand {
                     () -> ctx.api().listAll("/compute_nodes", q, limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("compute_nodes", nodes));
+                out.printJson(Fields.wrap("compute_nodes", nodes));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("ID", "Hostname", "PID", "CPUs", "Memory (GB)",

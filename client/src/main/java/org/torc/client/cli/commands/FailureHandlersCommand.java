@@ -70,7 +70,7 @@ public final class FailureHandlersCommand extends GroupCommand {
                             limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("failure_handlers", handlers));
+                out.printJson(Fields.wrap("failure_handlers", handlers));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("ID", "Name", "Rules"));

@@ -39,6 +39,13 @@ final class Fields {
         return "[" + String.join(", ", ids) + "]";
     }
 
+    /** torc's list JSON: {@code {"<field>": [items...]}}. */
+    static ObjectNode wrap(String field, List<JsonNode> items) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.putArray(field).addAll(items);
+        return o;
+    }
+
     /** Compact JSON of a node. */
     static String compact(JsonNode node) {
         return node == null || node.isMissingNode() ? "" : Json.write(node);

@@ -111,7 +111,7 @@ public final class FilesCommand extends GroupCommand {
                     () -> ctx.api().listAll("/files", q, limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("files", files));
+                out.printJson(Fields.wrap("files", files));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("ID", "Name", "Path", "Modified Time"));

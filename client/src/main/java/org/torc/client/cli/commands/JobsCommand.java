@@ -293,7 +293,7 @@ public final class JobsCommand extends GroupCommand {
                     () -> ctx.api().listAll("/jobs", q, limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(wrap("jobs", jobs));
+                out.printJson(Fields.wrap("jobs", jobs));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("ID", "Name", "Status", "Command"));
@@ -305,12 +305,6 @@ public final class JobsCommand extends GroupCommand {
                     "No jobs found for workflow ID: " + wf);
             return ExitCode.OK;
         }
-    }
-
-    static ObjectNode wrap(String field, List<JsonNode> items) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.putArray(field).addAll(items);
-        return o;
     }
 
     /** {@code torc jobs get ID}. */
@@ -436,7 +430,7 @@ public final class JobsCommand extends GroupCommand {
                 deleted.add(ctx.during("deleting job " + id, () -> ctx.api().delete("/jobs/" + id)));
             }
             if (out.json()) {
-                out.printJson(wrap("jobs", deleted));
+                out.printJson(Fields.wrap("jobs", deleted));
             } else {
                 out.println("Successfully removed " + deleted.size() + " job(s):");
                 for (JsonNode j : deleted) {

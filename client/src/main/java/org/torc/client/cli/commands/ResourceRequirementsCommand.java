@@ -118,7 +118,7 @@ public final class ResourceRequirementsCommand extends GroupCommand {
                     () -> ctx.api().listAll("/resource_requirements", q, limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("resource_requirements", items));
+                out.printJson(Fields.wrap("resource_requirements", items));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("ID", "Name", "CPUs", "GPUs", "Nodes", "Memory",

@@ -109,7 +109,7 @@ public final class ResultsCommand extends GroupCommand {
             }
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("results", results));
+                out.printJson(Fields.wrap("results", results));
                 return ExitCode.OK;
             }
             String scope = jobId == null ? "workflow ID " + wf

@@ -145,7 +145,7 @@ public final class UserDataCommand extends GroupCommand {
                     () -> ctx.api().listAll("/user_data", q, limit));
             Output out = ctx.output();
             if (out.json()) {
-                out.printJson(JobsCommand.wrap("user_data", records));
+                out.printJson(Fields.wrap("user_data", records));
                 return ExitCode.OK;
             }
             Table table = new Table(Output.headers("ID", "Name", "Ephemeral", "Data Preview"));
