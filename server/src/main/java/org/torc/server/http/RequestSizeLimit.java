@@ -10,21 +10,37 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.torc.common.Json;
 
 /**
- * Refuses request bodies larger than the configured maximum with 413 and a JSON error, before
- * Javalin buffers them:
+ * Refuses request bodies larger than the configured maximum with 413 and a JSON error, without
+ * holding them in memory:
  * <ul>
- *   <li>a declared {@code Content-Length} above the limit is answered at once; not one byte of
- *       the body is read;</li>
- *   <li>a body without a length (chunked) is counted while it is read and the read that passes
- *       the limit fails with {@link PayloadTooLargeException}, so at most the limit is held.</li>
+ *   <li>a declared {@code Content-Length} above the limit is answered at once, before the request
+ *       goes any further; not one byte of the body is read;</li>
+ *   <li>a body without a length (chunked) is, when a handler first asks for it, spooled to find
+ *       its size: the first {@value #IN_MEMORY_BYTES} bytes in memory, the rest in a private
+ *       temporary file that is deleted when the request ends. Passing the limit stops the reading
+ *       and the handler fails with {@link PayloadTooLargeException}; otherwise the handler reads
+ *       the spooled body, as it would one with a length.</li>
  * </ul>
- * Both answers close the connection instead of draining what the client still sends.
+ * Both answers close the connection instead of draining what the client still sends. Requests
+ * whose handler never reads a body (or that fail authentication first) never have theirs read.
  */
 public final class RequestSizeLimit implements Filter {
+    /** Up to this much of a chunked body is kept in memory; beyond it, in a temporary file. */
+    static final int IN_MEMORY_BYTES = 1024 * 1024;
+
     private final long maxBytes;
 
     public RequestSizeLimit(long maxBytes) {
@@ -61,15 +77,27 @@ public final class RequestSizeLimit implements Filter {
                     ErrorBodies.of(message(maxBytes))));
             return;
         }
-        chain.doFilter(declared < 0 ? new Limited(req, maxBytes) : request, response);
+        if (declared >= 0 || req.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Spooled spooled = new Spooled(req, maxBytes);
+        try {
+            chain.doFilter(spooled, response);
+        } finally {
+            spooled.discard();
+        }
     }
 
-    /** A request whose body stream fails once more than {@code maxBytes} have been read. */
-    private static final class Limited extends HttpServletRequestWrapper {
+    /** A request of unknown length whose body is read to its end, within the limit, on first use. */
+    private static final class Spooled extends HttpServletRequestWrapper {
         private final long maxBytes;
-        private CountingStream stream;
+        private byte[] head;
+        private Path tail;
+        private long size = -1;
+        private ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long maxBytes) {
+        Spooled(HttpServletRequest request, long maxBytes) {
             super(request);
             this.maxBytes = maxBytes;
         }
@@ -77,64 +105,110 @@ public final class RequestSizeLimit implements Filter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), maxBytes);
+                spool(super.getInputStream());
+                InputStream body = new ByteArrayInputStream(head);
+                if (tail != null) {
+                    body = new SequenceInputStream(body, Files.newInputStream(tail));
+                }
+                stream = new ReplayStream(body);
             }
             return stream;
         }
-    }
 
-    private static final class CountingStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final long maxBytes;
-        private long count;
-
-        CountingStream(ServletInputStream in, long maxBytes) {
-            this.in = in;
-            this.maxBytes = maxBytes;
+        @Override
+        public long getContentLengthLong() {
+            return size;
         }
 
-        private int counted(int n) {
-            if (n > 0) {
-                count += n;
-                if (count > maxBytes) {
-                    throw new PayloadTooLargeException(maxBytes);
+        @Override
+        public int getContentLength() {
+            return size > Integer.MAX_VALUE ? -1 : (int) size;
+        }
+
+        private void spool(InputStream in) throws IOException {
+            ByteArrayOutputStream memory = new ByteArrayOutputStream();
+            OutputStream file = null;
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            try {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw new PayloadTooLargeException(maxBytes);
+                    }
+                    int toMemory = (int) Math.max(0, Math.min(n, IN_MEMORY_BYTES - memory.size()));
+                    memory.write(buf, 0, toMemory);
+                    if (toMemory < n) {
+                        if (file == null) {
+                            tail = privateTempFile();
+                            file = Files.newOutputStream(tail);
+                        }
+                        file.write(buf, toMemory, n - toMemory);
+                    }
+                }
+            } finally {
+                if (file != null) {
+                    file.close();
                 }
             }
-            return n;
+            head = memory.toByteArray();
+            size = total;
+        }
+
+        private static Path privateTempFile() throws IOException {
+            if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return Files.createTempFile("torc-request-", ".body");
+            }
+            return Files.createTempFile("torc-request-", ".body", PosixFilePermissions
+                    .asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+
+        void discard() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            if (tail != null) {
+                Files.deleteIfExists(tail);
+            }
+        }
+    }
+
+    /** A blocking stream over the spooled body. */
+    private static final class ReplayStream extends ServletInputStream {
+        private final InputStream in;
+        private boolean finished;
+
+        ReplayStream(InputStream in) {
+            this.in = in;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
+            finished |= b < 0;
             return b;
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            return counted(in.read(buf, off, len));
+            int n = in.read(buf, off, len);
+            finished |= n < 0;
+            return n;
         }
 
         @Override
         public boolean isFinished() {
-            return in.isFinished();
+            return finished;
         }
 
         @Override
         public boolean isReady() {
-            return in.isReady();
+            return true;
         }
 
         @Override
         public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
+            throw new IllegalStateException("spooled request bodies are read blocking");
         }
 
         @Override
