@@ -10,12 +10,16 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +117,13 @@ public final class RequestSizeLimit implements Filter {
                 stream = new ReplayStream(body);
             }
             return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String charset = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
         }
 
         @Override
