@@ -11,7 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torc.server.access.Access;
 import org.torc.server.access.AccessGroupRoutes;
+import org.torc.server.access.AdminGroup;
+import org.torc.server.access.WorkflowGuard;
 import org.torc.server.actions.ActionTriggers;
+import org.torc.server.auth.BasicAuth;
+import org.torc.server.auth.CredentialCache;
+import org.torc.server.auth.Htpasswd;
 import org.torc.server.actions.WorkflowActionRepository;
 import org.torc.server.actions.WorkflowActionRoutes;
 import org.torc.server.computenodes.ComputeNodeRepository;
@@ -90,7 +95,16 @@ public final class TorcServer implements AutoCloseable {
         config.validate();
         Database db = Database.open(config.database(), Math.max(4, config.threads() * 2));
         try {
-            Access access = new Access(false);
+            Access access = new Access(config.enforceAccessControl());
+            List<io.javalin.http.Handler> authentication = authentication(config);
+            if (config.enforceAccessControl()) {
+                log.info("Access control is ENABLED: a user sees only their own workflows, those "
+                        + "shared with their groups, and all of them if an admin");
+            }
+            if (!config.adminUsers().isEmpty()) {
+                log.info("Admin users configured: {}", config.adminUsers());
+            }
+            db.write(tx -> AdminGroup.sync(tx, config.adminUsers()));
             ServerEvents events = new ServerEvents(clock);
             WorkflowRepository workflows = new WorkflowRepository(clock);
             JobRepository jobs = new JobRepository();
@@ -127,21 +141,47 @@ public final class TorcServer implements AutoCloseable {
             features.add(new WorkflowActionRoutes(db, new WorkflowActionRepository(clock)));
             features.add(new AccessGroupRoutes(db, access));
 
+            Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
+                    authentication, config.enforceAccessControl()
+                            ? List.of(new WorkflowGuard(db, access)) : List.of());
+            WorkflowGuard.requireRulesFor(ApiApp.endpoints(app));
             unblocker.start();
+            try {
+                app.start(config.host(), config.port());
+            } catch (RuntimeException e) {
+                unblocker.close();
+                throw e;
+            }
+            log.info("Listening on {}:{}", config.host(), app.port());
             OrphanSweeper sweeper = config.orphanTimeoutSecs() == null ? null
                     : new OrphanSweeper(db, orphans, Duration.ofSeconds(config.orphanTimeoutSecs()));
             if (sweeper != null) {
                 sweeper.start();
             }
-            Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
-                    List.of());
-            app.start(config.host(), config.port());
-            log.info("Listening on {}:{}", config.host(), app.port());
             return new TorcServer(config, db, app, unblocker, events, sweeper);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** The Basic-auth filter if an htpasswd file is configured; none otherwise. */
+    private static List<io.javalin.http.Handler> authentication(ServerConfig config) {
+        if (config.authFile() == null) {
+            log.info("No htpasswd file configured, authentication disabled");
+            return List.of();
+        }
+        log.info("Loading htpasswd file from: {}", config.authFile());
+        Htpasswd users = Htpasswd.load(config.authFile());
+        log.info("Loaded {} users from htpasswd file", users.size());
+        CredentialCache cache = new CredentialCache(users::verify,
+                Duration.ofSeconds(config.credentialCacheTtlSecs()));
+        log.info(cache.enabled()
+                ? "Successful logins are cached for " + config.credentialCacheTtlSecs() + " s"
+                : "Credential cache disabled: every request pays a bcrypt check");
+        log.info(config.requireAuth() ? "Authentication is REQUIRED for all requests"
+                : "Authentication is OPTIONAL (backward compatible mode)");
+        return List.of(new BasicAuth(cache, config.requireAuth()));
     }
 
     private static Map<String, Object> metrics(Database db, Unblocker unblocker) {
@@ -164,6 +204,11 @@ public final class TorcServer implements AutoCloseable {
     public String baseUrl() {
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         return "http://" + host + ":" + port() + ApiApp.BASE_PATH;
+    }
+
+    /** The registered endpoints, e.g. {@code GET /workflows/{id}} (see {@link ApiApp#endpoints}). */
+    public List<String> endpoints() {
+        return ApiApp.endpoints(app);
     }
 
     public Database database() {

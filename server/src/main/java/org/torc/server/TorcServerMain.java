@@ -2,6 +2,10 @@ package org.torc.server;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -78,6 +82,37 @@ public final class TorcServerMain implements Callable<Integer> {
                 description = "Recover the jobs of runners silent for this long (off by default)")
         Long orphanTimeoutSecs;
 
+        @Option(names = "--auth-file", paramLabel = "FILE",
+                description = "htpasswd file of users and bcrypt hashes for HTTP Basic "
+                        + "authentication. Default: $TORC_AUTH_FILE")
+        Path authFile;
+
+        @Option(names = "--require-auth",
+                description = "Refuse requests without valid credentials (401); needs --auth-file")
+        boolean requireAuth;
+
+        @Option(names = "--credential-cache-ttl-secs", paramLabel = "SECS",
+                description = "Remember a successful password check this long; 0 disables. "
+                        + "Default: $TORC_CREDENTIAL_CACHE_TTL_SECS or 60")
+        Long credentialCacheTtlSecs;
+
+        @Option(names = "--enforce-access-control",
+                description = "Let users reach only their own workflows, those shared with their "
+                        + "groups, and (admins) all")
+        boolean enforceAccessControl;
+
+        @Option(names = "--admin-user", paramLabel = "USER",
+                description = "Member of the system group 'admin' (repeatable); the group is set to "
+                        + "exactly these users at startup. Default: $TORC_ADMIN_USERS "
+                        + "(comma-separated)")
+        List<String> adminUsers;
+
+        @Option(names = "--max-request-mb", paramLabel = "MB",
+                description = "Largest request body accepted; larger ones get 413. "
+                        + "Default: ${DEFAULT-VALUE}",
+                defaultValue = "64")
+        long maxRequestMb;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -89,9 +124,14 @@ public final class TorcServerMain implements Callable<Integer> {
                 Logging.configure(Logging.resolveLevel(logLevel, System.getenv("RUST_LOG")),
                         Logging.SERVER_PATTERN, false,
                         logDir == null ? null : prepareLogDir(logDir));
+                if (maxRequestMb < 1 || maxRequestMb > MAX_REQUEST_MB) {
+                    throw new IllegalArgumentException("--max-request-mb must be between 1 and "
+                            + MAX_REQUEST_MB + ", got " + maxRequestMb);
+                }
                 config = new ServerConfig(host, port, threads, resolveDatabase(database),
-                        resolveInterval(), ServerConfig.DEFAULT_MAX_REQUEST_BYTES, orphanTimeoutSecs)
-                        .validate();
+                        resolveInterval(), maxRequestMb * 1024 * 1024, orphanTimeoutSecs,
+                        resolveAuthFile(), requireAuth, resolveCacheTtl(), enforceAccessControl,
+                        resolveAdminUsers()).validate();
             } catch (IllegalArgumentException e) {
                 err.println("Error: " + e.getMessage());
                 err.flush();
@@ -123,6 +163,52 @@ public final class TorcServerMain implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return 0;
+        }
+
+        /** 1 TiB: beyond any body this server could hold. */
+        static final long MAX_REQUEST_MB = 1024 * 1024;
+
+        private Path resolveAuthFile() {
+            if (authFile != null) {
+                return authFile;
+            }
+            String env = System.getenv("TORC_AUTH_FILE");
+            return env == null || env.isBlank() ? null : Path.of(env.trim());
+        }
+
+        private long resolveCacheTtl() {
+            if (credentialCacheTtlSecs != null) {
+                return credentialCacheTtlSecs;
+            }
+            String env = System.getenv("TORC_CREDENTIAL_CACHE_TTL_SECS");
+            if (env == null || env.isBlank()) {
+                return ServerConfig.DEFAULT_CREDENTIAL_CACHE_TTL_SECS;
+            }
+            try {
+                return Long.parseLong(env.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "TORC_CREDENTIAL_CACHE_TTL_SECS must be a whole number, got '" + env + "'");
+            }
+        }
+
+        /** The --admin-user values, else TORC_ADMIN_USERS split at commas; duplicates dropped. */
+        private List<String> resolveAdminUsers() {
+            return adminUsers(adminUsers, System.getenv("TORC_ADMIN_USERS"));
+        }
+
+        static List<String> adminUsers(List<String> options, String env) {
+            Set<String> users = new LinkedHashSet<>();
+            if (options != null && !options.isEmpty()) {
+                options.forEach(u -> users.add(u.trim()));
+            } else if (env != null) {
+                for (String u : env.split(",")) {
+                    if (!u.isBlank()) {
+                        users.add(u.trim());
+                    }
+                }
+            }
+            return new ArrayList<>(users);
         }
 
         private double resolveInterval() {

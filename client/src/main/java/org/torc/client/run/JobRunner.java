@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -262,6 +261,7 @@ public final class JobRunner {
             reportOutcome(s.job(), JobStatus.FAILED, 127, 0.0, ResourceMonitor.Usage.NONE);
         } else if (event instanceof Claimed c) {
             claimInFlight = false;
+            lastFailure = 0;
             if (c.reason() != null && c.reason().toLowerCase().contains("canceled")) {
                 return onCanceled();
             }
@@ -723,16 +723,6 @@ public final class JobRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Counters for the final line, in torc's words. */
-    static Map<String, Object> counters(Summary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("completed", s.completed());
-        m.put("failed", s.failed());
-        m.put("canceled", s.canceled());
-        m.put("terminated", s.terminated());
-        return m;
     }
 
     static String hostname() {

@@ -30,9 +30,24 @@ public final class Access {
         return u == null ? ANONYMOUS : u.toString();
     }
 
-    /** When enforcement is on, the user whose workflows a list may show; otherwise null. */
-    public String listFilterUser(Context ctx) {
-        return enforce ? user(ctx) : null;
+    /** What a workflow list may show the caller. */
+    public enum Visibility {
+        ALL, OWN_AND_SHARED, NONE
+    }
+
+    /**
+     * Everything without enforcement, and for system administrators; nothing for anonymous
+     * callers (as torc); otherwise the caller's own workflows and those shared with their groups.
+     */
+    public Visibility listVisibility(Sql sql, Context ctx) throws SQLException {
+        if (!enforce) {
+            return Visibility.ALL;
+        }
+        String user = user(ctx);
+        if (ANONYMOUS.equals(user)) {
+            return Visibility.NONE;
+        }
+        return isAdmin(sql, user) ? Visibility.ALL : Visibility.OWN_AND_SHARED;
     }
 
     /** 404 if the workflow does not exist; 403 if enforcement is on and the caller may not use it. */

@@ -4,8 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,17 @@ public final class ApiApp {
 
     public static Javalin create(List<Routes> features, int minThreads, long maxRequestBytes,
             List<io.javalin.http.Handler> beforeHandlers) {
+        return create(features, minThreads, maxRequestBytes, beforeHandlers, List.of());
+    }
+
+    /**
+     * @param beforeHandlers run for every request, matched or not (authentication)
+     * @param beforeMatchedHandlers run only for requests that matched an endpoint, with its path
+     *     parameters available (access control)
+     */
+    public static Javalin create(List<Routes> features, int minThreads, long maxRequestBytes,
+            List<io.javalin.http.Handler> beforeHandlers,
+            List<io.javalin.http.Handler> beforeMatchedHandlers) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -41,14 +55,24 @@ public final class ApiApp {
                     Math.max(8, minThreads), 60_000);
             pool.setName("http");
             config.jetty.threadPool = pool;
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new RequestSizeLimit(maxRequestBytes)), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             for (io.javalin.http.Handler before : beforeHandlers) {
                 config.routes.before(before);
+            }
+            for (io.javalin.http.Handler before : beforeMatchedHandlers) {
+                config.routes.beforeMatched(before);
             }
             for (Routes feature : features) {
                 feature.register(config.routes);
             }
             config.routes.exception(ApiException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBodies.of(e.getMessage(), e.extra())));
+            // The rest of the body may still be on its way: close rather than drain it.
+            config.routes.exception(RequestSizeLimit.PayloadTooLargeException.class, (e, ctx) ->
+                    ctx.status(413).header("Connection", "close")
+                            .json(ErrorBodies.of(e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(ErrorBodies.of(e.getMessage())));
             config.routes.exception(DatabaseException.class, ApiApp::databaseError);
@@ -61,6 +85,27 @@ public final class ApiApp {
             config.routes.error(405, ctx -> fillEmpty(ctx, "Method " + ctx.method()
                     + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /**
+     * The HTTP endpoints registered in {@code app} as {@code METHOD /path}, the path relative to
+     * {@link #BASE_PATH} with its parameters in braces, e.g. {@code GET /workflows/{id}}.
+     */
+    public static List<String> endpoints(Javalin app) {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(ApiApp::key)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** {@code METHOD /path} of an endpoint, as {@link #endpoints} lists it. */
+    public static String key(io.javalin.router.Endpoint endpoint) {
+        String path = endpoint.path.startsWith(BASE_PATH)
+                ? endpoint.path.substring(BASE_PATH.length()) : endpoint.path;
+        return endpoint.method.name() + " " + path;
     }
 
     private static void fillEmpty(Context ctx, String message) {

@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.torc.common.Json;
 import org.torc.common.JobStatus;
 import org.torc.common.model.ListResponse;
@@ -185,15 +187,52 @@ public final class Params {
         if (e instanceof InvalidFormatException ife) {
             msg = "invalid value " + ife.getValue();
         } else if (msg != null) {
-            msg = msg.replaceAll("`[a-zA-Z0-9_.$]+`", "").replaceAll("\\s+", " ").trim();
-            int cut = msg.indexOf(" at [Source");
-            if (cut > 0) {
-                msg = msg.substring(0, cut);
-            }
+            msg = withoutJavaNames(msg);
         }
-        String loc = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ")";
+        String loc = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         return path + msg + loc;
+    }
+
+    private static final Pattern JAVA_TYPE = Pattern.compile("`([^`]*)`");
+
+    /**
+     * Jackson's message with its Java type names (in backticks) replaced by JSON ones and its
+     * advice to Java programmers dropped, cut at the source excerpt.
+     */
+    static String withoutJavaNames(String message) {
+        String msg = message.replaceAll("\\s+", " ");
+        int cut = msg.indexOf(" at [Source");
+        if (cut > 0) {
+            msg = msg.substring(0, cut);
+        }
+        msg = msg.replaceAll(" ?\\(token `[^`]*`\\)", "")
+                .replaceAll(" ?\\(but could if [^)]*\\)", "");
+        Matcher m = JAVA_TYPE.matcher(msg);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(jsonType(m.group(1))));
+        }
+        m.appendTail(sb);
+        return sb.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    /** What a Java type is called in JSON: array, integer, number, boolean, string or object. */
+    static String jsonType(String javaType) {
+        String t = javaType.trim();
+        if (t.endsWith("[]") || t.matches("(?s).*\\b(List|ArrayList|Set|HashSet|Collection)\\b.*")) {
+            return "array";
+        }
+        String simple = t.replaceAll("<.*", "");
+        simple = simple.substring(simple.lastIndexOf('.') + 1);
+        return switch (simple) {
+            case "long", "Long", "int", "Integer", "short", "Short", "BigInteger" -> "integer";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "number";
+            case "boolean", "Boolean" -> "boolean";
+            case "String", "char", "Character" -> "string";
+            default -> "object";
+        };
     }
 
     private static long parseLong(String v, String what) {

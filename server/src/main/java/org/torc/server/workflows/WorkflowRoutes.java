@@ -2,6 +2,8 @@ package org.torc.server.workflows;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import org.torc.common.model.ListResponse;
 import org.torc.common.model.WorkflowModel;
 import org.torc.common.model.WorkflowStatusModel;
 import org.torc.server.access.Access;
@@ -43,9 +45,12 @@ public final class WorkflowRoutes implements Routes {
         String user = Params.queryString(ctx, "user");
         String description = Params.queryString(ctx, "description");
         Boolean archived = Params.queryBool(ctx, "is_archived");
-        String visibleTo = access.listFilterUser(ctx);
-        ctx.json(db.read(sql -> workflows.list(sql, page, name, user, description, archived,
-                visibleTo)));
+        ctx.json(db.read(sql -> switch (access.listVisibility(sql, ctx)) {
+            case ALL -> workflows.list(sql, page, name, user, description, archived, null);
+            case OWN_AND_SHARED -> workflows.list(sql, page, name, user, description, archived,
+                    Access.user(ctx));
+            case NONE -> ListResponse.of(List.of(), page.offset(), 0);
+        }));
     }
 
     private void get(Context ctx) {

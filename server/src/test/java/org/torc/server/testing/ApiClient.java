@@ -12,12 +12,30 @@ import org.torc.common.Json;
 
 /** Plain HTTP calls to the API for tests, returning status and parsed JSON. */
 public final class ApiClient {
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private volatile String baseUrl;
+    /** Sent as the Authorization header when not null. */
+    private final String authorization;
 
     public ApiClient(String baseUrl) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, null);
+    }
+
+    private ApiClient(HttpClient http, String baseUrl, String authorization) {
+        this.http = http;
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same server, calling with HTTP Basic credentials. */
+    public ApiClient as(String user, String password) {
+        return withAuthorization("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The same server, sending {@code headerValue} verbatim as the Authorization header. */
+    public ApiClient withAuthorization(String headerValue) {
+        return new ApiClient(http, baseUrl, headerValue);
     }
 
     void setBaseUrl(String url) {
@@ -28,7 +46,8 @@ public final class ApiClient {
         return baseUrl;
     }
 
-    public record Response(int status, String text, JsonNode json) {
+    public record Response(int status, String text, JsonNode json,
+            java.net.http.HttpHeaders headers) {
         public Response expect(int expected) {
             if (status != expected) {
                 throw new AssertionError("Expected HTTP " + expected + " but got " + status + ": "
@@ -70,6 +89,9 @@ public final class ApiClient {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(text));
+        if (authorization != null) {
+            req.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
@@ -81,7 +103,7 @@ public final class ApiClient {
                     json = null;
                 }
             }
-            return new Response(resp.statusCode(), respText, json);
+            return new Response(resp.statusCode(), respText, json, resp.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

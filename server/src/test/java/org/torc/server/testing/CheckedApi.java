@@ -8,6 +8,8 @@ import org.torc.server.testing.ApiClient.Response;
  */
 public final class CheckedApi {
     private final ApiClient api;
+    private final java.util.Set<String> validated =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CheckedApi(ApiClient api) {
         this.api = api;
@@ -15,6 +17,14 @@ public final class CheckedApi {
 
     public ApiClient unchecked() {
         return api;
+    }
+
+    /**
+     * The operations ({@code "GET /files/{id}"}) whose 200 response this client has validated
+     * against torc's openapi so far.
+     */
+    public java.util.SortedSet<String> validatedOperations() {
+        return new java.util.TreeSet<>(validated);
     }
 
     public Response get(String path) {
@@ -37,6 +47,7 @@ public final class CheckedApi {
         Response r = api.send(method, path, body);
         if (r.status() == 200) {
             OpenApiContract.assertValid(method, path, r.text());
+            validated.add(OpenApiContract.operation(method, path));
         }
         return r;
     }

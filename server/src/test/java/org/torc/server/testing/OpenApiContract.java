@@ -26,10 +26,10 @@ import org.torc.common.Json;
  * concrete path, and the body must match that operation's 200 response schema, with
  * {@code $ref}s resolved into {@code components/schemas}.
  *
- * <p>Two things are stricter than the file itself. Objects whose schema lists properties may not
- * carry others (a misspelt or invented field fails). And the property-level {@code schema:}
- * wrappers the file uses for job statuses, which JSON Schema would silently ignore, are unwrapped
- * so statuses are really checked.
+ * <p>Two things are stricter than the file itself. Objects whose schema lists properties, named in
+ * {@code components/schemas} or inline in a response, may not carry others (a misspelt or invented
+ * field fails). And the property-level {@code schema:} wrappers the file uses for job statuses,
+ * which JSON Schema would silently ignore, are unwrapped so statuses are really checked.
  *
  * <p>Where torc's real server answers differently from its openapi file, the port follows the
  * server; each such difference is a named entry in {@link #DEVIATIONS} applied to the loaded
@@ -41,43 +41,72 @@ import org.torc.common.Json;
 public final class OpenApiContract {
     private static final String RESOURCE = "/openapi/torc-openapi.yaml";
     private static final String BASE_PATH = "/torc-service/v1";
+    private static final java.util.Set<String> HTTP_METHODS =
+            java.util.Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
-    /** A deliberate difference between torc's openapi file and what torc's server really does. */
-    public record Deviation(String what, String why, Consumer<ObjectNode> patch) {
+    /**
+     * A deliberate difference between torc's openapi file and what the port's server answers:
+     * which operations it concerns, the field, why, and the patch applied to the loaded document.
+     */
+    public record Deviation(String operations, String field, String why,
+            Consumer<ObjectNode> patch) {
     }
 
     /** Every place the port (following torc's server) differs from torc's openapi.yaml. */
     public static final List<Deviation> DEVIATIONS = List.of(
-            new Deviation("job_status includes pending_failed",
-                    "torc's JobStatus enum has pending_failed (10); the openapi enum lacks it",
+            new Deviation("every operation answering a job or a result", "status: pending_failed",
+                    "torc's JobStatus enum has pending_failed (10) and its server emits it; the "
+                            + "openapi job_status enum lacks it",
                     doc -> schema(doc, "job_status").withArray("enum").add("pending_failed")),
-            new Deviation("list_required_existing_files_response.files are integers",
+            new Deviation("GET /workflows/{id}/required_existing_files", "files[]: integer",
                     "torc returns file ids (Vec<i64>); the openapi says strings",
                     doc -> at(schema(doc, "list_required_existing_files_response"), "properties",
                             "files", "items").put("type", "integer")),
-            new Deviation("GET /version answers a JSON string",
+            new Deviation("GET /version", "the body is a JSON string",
                     "torc's get_version returns \"X.Y.Z (git hash)\", not an object",
                     doc -> response200(doc, "/version", "get").put("type", "string")),
-            new Deviation("job_model.scheduler_id may be null",
+            new Deviation("every operation answering a job", "scheduler_id: null",
                     "torc always serializes scheduler_id, as null when unset",
                     doc -> at(schema(doc, "job_model"), "properties", "scheduler_id")
                             .putArray("type").add("integer").add("null")),
-            new Deviation("job_model.schedule_compute_nodes exists",
-                    "torc's JobModel has it (compute_node_schedule) though the openapi omits it",
-                    doc -> at(schema(doc, "job_model"), "properties")
-                            .putObject("schedule_compute_nodes")
-                            .put("$ref", "#/components/schemas/compute_node_schedule")),
-            new Deviation("result_model.compute_node_id may be absent",
+            new Deviation("every operation answering a result", "compute_node_id absent",
                     "deleting a compute node keeps its results with no node (torc deleted them)",
                     doc -> removeRequired(schema(doc, "result_model"), "compute_node_id")),
-            new Deviation("user_data_model.data is any JSON value",
+            new Deviation("every operation answering user data", "data: any JSON value",
                     "torc stores serde_json::Value; a list or a number is as valid as an object",
                     doc -> anyJson(at(schema(doc, "user_data_model"), "properties", "data"))),
-            new Deviation("event_model.data is any JSON value",
+            new Deviation("every operation answering an event", "data: any JSON value",
                     "torc stores serde_json::Value as the event's data",
-                    doc -> anyJson(at(schema(doc, "event_model"), "properties", "data"))));
+                    doc -> anyJson(at(schema(doc, "event_model"), "properties", "data"))),
+            new Deviation("POST /workflows/{id}/actions, GET /workflows/{id}/actions, "
+                    + "GET /workflows/{id}/actions/pending",
+                    "trigger_count, required_triggers, is_recovery",
+                    "torc's WorkflowActionModel has and serializes them (trigger counting for "
+                            + "on_jobs_* actions, recovery actions); the openapi omits them",
+                    doc -> {
+                        ObjectNode props = at(schema(doc, "workflow_action_model"), "properties");
+                        props.putObject("trigger_count").put("type", "integer");
+                        props.putObject("required_triggers").put("type", "integer");
+                        props.putObject("is_recovery").put("type", "boolean");
+                    }),
+            new Deviation("POST /workflows/{id}/actions/{action_id}/claim",
+                    "claimed (not success)",
+                    "torc's claim_action answers {\"claimed\": true, \"action_id\": N}; the "
+                            + "openapi calls the flag success",
+                    doc -> {
+                        ObjectNode claim = response200(doc,
+                                "/workflows/{id}/actions/{action_id}/claim", "post");
+                        ObjectNode props = at(claim, "properties");
+                        props.remove("success");
+                        props.putObject("claimed").put("type", "boolean");
+                        claim.putArray("required").add("claimed").add("action_id");
+                    }));
 
-    private static final OpenApiContract INSTANCE = new OpenApiContract();
+    /** torc's openapi.yaml as read, before any rewriting. */
+    private static final ObjectNode TORC_OPENAPI = load();
+    private static final OpenApiContract INSTANCE = new OpenApiContract(DEVIATIONS);
+    /** Contracts with one deviation left out, to show that each deviation is still needed. */
+    private static final Map<Deviation, OpenApiContract> WITHOUT = new ConcurrentHashMap<>();
 
     private final ObjectNode document;
     /** components/schemas as JSON Schema {@code $defs}, with references pointing there. */
@@ -88,23 +117,27 @@ public final class OpenApiContract {
     private final tools.jackson.databind.ObjectMapper jackson3 =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
-    private OpenApiContract() {
-        try (InputStream in = OpenApiContract.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the test classpath");
-            }
-            document = (ObjectNode) new YAMLMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+    private OpenApiContract(List<Deviation> deviations) {
+        document = TORC_OPENAPI.deepCopy();
         JsonNode schemas = document.path("components").path("schemas");
         schemas.forEach(OpenApiContract::normalize);
-        for (Deviation d : DEVIATIONS) {
+        for (Deviation d : deviations) {
             d.patch().accept(document);
         }
         schemas.forEach(OpenApiContract::closeObjects);
         defs = (ObjectNode) schemas.deepCopy();
         rewriteRefs(defs);
+    }
+
+    private static ObjectNode load() {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the test classpath");
+            }
+            return (ObjectNode) new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
     }
 
     /**
@@ -125,12 +158,55 @@ public final class OpenApiContract {
 
     /** The violations, empty when the body is valid; an unknown operation is an AssertionError. */
     public static List<String> errors(String method, String path, Object body) {
-        Schema schema = INSTANCE.schemaFor(method, path);
+        return INSTANCE.violations(method, path, body);
+    }
+
+    /**
+     * The violations under a contract that lacks {@code leftOut} (one of {@link #DEVIATIONS}):
+     * empty for every response the server gives means the deviation is no longer needed.
+     */
+    public static List<String> errorsWithout(Deviation leftOut, String method, String path,
+            Object body) {
+        if (!DEVIATIONS.contains(leftOut)) {
+            throw new IllegalArgumentException("Not a listed deviation: " + leftOut);
+        }
+        return WITHOUT.computeIfAbsent(leftOut, d -> new OpenApiContract(
+                DEVIATIONS.stream().filter(x -> x != d).toList()))
+                .violations(method, path, body);
+    }
+
+    private List<String> violations(String method, String path, Object body) {
+        Schema schema = schemaFor(method, path);
         List<String> out = new ArrayList<>();
-        for (Error e : schema.validate(INSTANCE.jackson3.readTree(text(body)))) {
+        for (Error e : schema.validate(jackson3.readTree(text(body)))) {
             out.add(e.getInstanceLocation() + ": " + e.getMessage());
         }
         return out;
+    }
+
+    /**
+     * Every operation torc's openapi declares, as {@code "METHOD /template"} (e.g.
+     * {@code "GET /files/{id}"}), sorted.
+     */
+    public static java.util.SortedSet<String> operations() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        INSTANCE.document.path("paths").properties().forEach(path -> path.getValue().fieldNames()
+                .forEachRemaining(m -> {
+                    if (HTTP_METHODS.contains(m)) {
+                        out.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        return out;
+    }
+
+    /**
+     * The 200 response schema of the operation that {@code method path} (a concrete path) calls,
+     * as declared with the deviations applied (references not resolved).
+     */
+    public static JsonNode responseSchema(String method, String path) {
+        String[] parts = INSTANCE.operationKey(method, path).split(" ", 2);
+        return response200(INSTANCE.document, parts[1], parts[0].toLowerCase(Locale.ROOT))
+                .deepCopy();
     }
 
     /** {@code "GET /files/{id}"} for {@code ("get", "/files/7")}; fails when no operation matches. */
@@ -145,6 +221,7 @@ public final class OpenApiContract {
             ObjectNode root = response200(document, parts[1], parts[0].toLowerCase(Locale.ROOT))
                     .deepCopy();
             normalize(root);
+            closeObjects(root);
             rewriteRefs(root);
             root.set("$defs", defs);
             return registry.getSchema(jackson3.readTree(Json.write(root)));

@@ -59,6 +59,16 @@ class OpenApiContractTest {
     }
 
     @Test
+    void an_undeclared_field_of_an_inline_response_object_fails() {
+        String claim = "/workflows/1/actions/2/claim";
+        assertEquals(List.of(), OpenApiContract.errors("POST", claim,
+                "{\"claimed\": true, \"action_id\": 2}"));
+        assertFalse(OpenApiContract.errors("POST", claim,
+                "{\"claimed\": true, \"action_id\": 2, \"by\": 7}").isEmpty());
+        assertFalse(OpenApiContract.errors("POST", claim, "{\"action_id\": 2}").isEmpty());
+    }
+
+    @Test
     void list_items_and_envelope_are_checked() {
         String ok = "{\"items\": [" + FILE + "], \"offset\": 0, \"max_limit\": 10000, \"count\": 1,"
                 + " \"total_count\": 1, \"has_more\": false}";
