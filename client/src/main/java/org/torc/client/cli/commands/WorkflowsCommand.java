@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             ExecutionPlanCommand.class,
             WorkflowQueryCommands.ListActions.class,
             WorkflowExportCommand.class,
-            WorkflowImportCommand.class
+            WorkflowImportCommand.class,
+            SyncStatusCommand.class
         })
 public final class WorkflowsCommand extends GroupCommand {
 
