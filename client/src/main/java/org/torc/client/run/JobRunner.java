@@ -63,7 +63,7 @@ public final class JobRunner {
 
     // ---- events handled by the loop thread
     private sealed interface Event permits Exited, SpawnFailed, Claimed, ClaimError, Status,
-            WorkSignal, Delivered, Stop {
+            WorkSignal, Delivered, Stop, Reconcile {
     }
 
     private record Exited(JobProcess process) implements Event {
@@ -89,6 +89,10 @@ public final class JobRunner {
     }
 
     private record Stop(String reason) implements Event {
+    }
+
+    /** The jobs the server has running on this runner's compute node. */
+    private record Reconcile(List<JobModel> serverRunning) implements Event {
     }
 
     private final TorcApi api;
@@ -281,6 +285,9 @@ public final class JobRunner {
             }
         } else if (event instanceof ClaimError ce) {
             claimInFlight = false;
+            // The claim may have committed before its answer was lost: check with the server
+            // once it answers again.
+            reconcileNeeded = true;
             log.warn("Claiming jobs failed; retrying: {}", ce.error().getMessage());
             sleepQuietly(500);
             if (!serverStillWaitedFor()) {
@@ -315,7 +322,10 @@ public final class JobRunner {
         } else if (event instanceof Stop s) {
             log.info("Stopping: {}; terminating {} running job(s)", s.reason(), running.size());
             terminateAll();
+            settleClaimsInFlight();
             return s.reason();
+        } else if (event instanceof Reconcile r) {
+            requeueUnknown(r.serverRunning());
         }
         return null;
     }
@@ -338,21 +348,89 @@ public final class JobRunner {
             String sort = workflow.path("jobs_sort_method").asText("gpus_runtime_memory");
             String path = base + "/claim_jobs_based_on_resources/" + limit + "?sort_method=" + sort
                     + "&" + start;
-            requests.execute(() -> claim(path, body, limit));
+            boolean reconcile = takeReconcile();
+            requests.execute(() -> claim(path, body, limit, reconcile));
         } else {
             String path = base + "/claim_next_jobs?limit=" + limit + "&" + start;
-            requests.execute(() -> claim(path, null, limit));
+            boolean reconcile = takeReconcile();
+            requests.execute(() -> claim(path, null, limit, reconcile));
         }
     }
 
-    private void claim(String path, Object body, long limit) {
+    private void claim(String path, Object body, long limit, boolean reconcile) {
         try {
+            if (reconcile) {
+                List<JobModel> mine = TorcApi.convertList(Json.mapper().valueToTree(api.listAll(
+                        "/jobs", Map.of("workflow_id", options.workflowId(),
+                                "active_compute_node_id", computeNodeId), Long.MAX_VALUE)),
+                        JobModel.class);
+                events.add(new Reconcile(mine));
+            }
             JsonNode resp = api.post(path, body);
             List<JobModel> jobs = TorcApi.convertList(resp.path("jobs"), JobModel.class);
             String reason = resp.path("reason").isTextual() ? resp.path("reason").asText() : null;
             events.add(new Claimed(jobs, limit, reason));
         } catch (RuntimeException e) {
             events.add(new ClaimError(e));
+        }
+    }
+
+    private boolean reconcileNeeded;
+
+    private boolean takeReconcile() {
+        boolean r = reconcileNeeded;
+        reconcileNeeded = false;
+        return r;
+    }
+
+    /**
+     * Jobs the server believes run here but this runner never received (a claim whose answer was
+     * lost when the server went away) go back to ready, so no job is stranded as running.
+     */
+    private void requeueUnknown(List<JobModel> serverRunning) {
+        for (JobModel job : serverRunning) {
+            if (running.containsKey(job.id()) || job.status() == null
+                    || !(job.status() == JobStatus.RUNNING || job.status() == JobStatus.PENDING)) {
+                continue;
+            }
+            log.warn("Job {} was claimed for this runner but its claim answer was lost; "
+                    + "returning it to ready", job.name());
+            requests.execute(() -> {
+                try {
+                    api.put("/jobs/" + job.id() + "/manage_status_change/ready/" + runId, null);
+                } catch (RuntimeException e) {
+                    log.warn("Could not return job {} to ready: {}", job.name(), e.getMessage());
+                }
+            });
+        }
+        workMayRemain = true;
+    }
+
+    /**
+     * While stopping: a claim that is in flight or already answered but not yet launched has jobs
+     * the server shows as running here; report them terminated instead of leaving them stranded.
+     */
+    private void settleClaimsInFlight() {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Event e = events.poll();
+            if (e == null) {
+                if (!claimInFlight) {
+                    return;
+                }
+                sleepQuietly(10);
+                continue;
+            }
+            if (e instanceof Claimed c) {
+                claimInFlight = false;
+                for (JobModel job : c.jobs()) {
+                    reportOutcome(job, JobStatus.TERMINATED, -15, 0.0, ResourceMonitor.Usage.NONE);
+                }
+            } else if (e instanceof ClaimError) {
+                claimInFlight = false;
+            } else if (e instanceof Exited x) {
+                onExited(x.process());
+            }
         }
     }
 
