@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
             WorkflowsCommand.class,
             RunCommand.class,
             PingCommand.class,
+            org.torc.client.tui.TuiCommand.class,
             AutoComplete.GenerateCompletion.class
         })
 public final class TorcMain implements Runnable {
