@@ -102,23 +102,27 @@ public final class MainScreenPainter {
     }
 
     private static void server(Canvas c, Rect r, TuiState s) {
-        List<Span> title = List.of(Span.of("◉ ", CYAN), Span.plain("Server"));
+        List<Span> title = new ArrayList<>();
+        title.add(Span.of("◉ ", CYAN));
+        title.add(Span.plain("Server"));
+        if (s.serverVersion != null && !s.serverVersion.isEmpty()) {
+            title.add(Span.of(" │ v" + s.serverVersion, Span.GREY));
+        }
         c.box(r, title, Span.GREY);
         List<Span> line = new ArrayList<>();
         boolean managed = s.server != null;
         boolean running = managed && s.server.running();
         if (running) {
-            line.add(Span.of("● ", FOCUSED));
+            line.add(Span.of("● managed", FOCUSED));
         } else if (managed) {
-            line.add(Span.of("○ ", YELLOW));
+            line.add(Span.of("○ stopped", YELLOW));
+        } else if (s.connectionError != null) {
+            line.add(Span.of("unreachable", TextColor.ANSI.RED));
+        } else {
+            line.add(Span.of("external", Span.GREY));
         }
+        line.add(Span.plain(" "));
         line.add(Span.of(s.url(), CYAN));
-        if (s.serverVersion != null && !s.serverVersion.isEmpty()) {
-            line.add(Span.of(" (server " + s.serverVersion + ")", Span.GREY));
-        }
-        line.add(Span.of(running ? "  managed by TUI" : managed ? "  managed, stopped"
-                : s.connectionError != null ? "  not reachable" : "  external", running
-                ? FOCUSED : s.connectionError != null && !managed ? TextColor.ANSI.RED : Span.GREY));
         line.add(Span.of(" │ ", Span.GREY));
         line.add(Span.of("u", YELLOW));
         line.add(Span.of(": URL ", Span.GREY));

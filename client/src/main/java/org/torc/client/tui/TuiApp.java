@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,10 @@ public final class TuiApp {
         } finally {
             shutdown();
             screen.stopScreen();
+            if (screen instanceof TerminalScreen ts) {
+                ts.getTerminal().setCursorVisible(true);
+                ts.getTerminal().flush();
+            }
         }
     }
 
