@@ -214,9 +214,10 @@ public final class MainScreenPainter {
         if (s.tab == Tab.EVENTS && s.events != null && s.events.live()) {
             title.add(Span.of(" [SSE Live]", FOCUSED));
         }
-        if (focused && s.tab == Tab.JOBS) {
-            title.add(Span.of(" │ Enter: details  l: logs  c: cancel  t: terminate  y: retry",
-                    Span.GREY));
+        String jobHints = " │ Enter: details  l: logs  c: cancel  t: terminate  y: retry";
+        if (focused && s.tab == Tab.JOBS
+                && Span.text(title).length() + jobHints.length() < r.width() - 6) {
+            title.add(Span.of(jobHints, Span.GREY));
         }
         c.box(r, title, focused ? FOCUSED : Span.GREY);
         Rect in = r.inner();

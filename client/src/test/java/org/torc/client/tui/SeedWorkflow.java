@@ -11,8 +11,8 @@ import org.torc.common.Json;
 
 /**
  * A workflow shaped like the seed scenario (stages of parameterized jobs, a barrier after each
- * stage), created and initialized through the API; jobs are completed through the API too, the
- * way a runner reports them.
+ * stage, the last one named workflow_complete), created and initialized through the API; jobs
+ * are completed through the API too, the way a runner reports them.
  */
 final class SeedWorkflow {
     final long id;
@@ -40,11 +40,11 @@ final class SeedWorkflow {
             }
             List<Long> ids = w.createJobs(jobs);
             w.stages.add(ids);
-            if (s < stageCount) {
-                barrier = w.createJobs(List.of(job(w.id, "barrier_stage" + s + "_complete",
-                        "echo 'Stage " + s + " complete'", ids))).get(0);
-                w.barriers.add(barrier);
-            }
+            // A barrier after every stage; the last one is the seed's workflow_complete.
+            String barrierName = s < stageCount ? "barrier_stage" + s + "_complete" : "workflow_complete";
+            barrier = w.createJobs(List.of(job(w.id, barrierName, "echo '" + barrierName + "'",
+                    ids))).get(0);
+            w.barriers.add(barrier);
         }
         new WorkflowManager(api, w.id).initialize(false);
         return w;

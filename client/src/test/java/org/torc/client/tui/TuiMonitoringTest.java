@@ -53,8 +53,8 @@ class TuiMonitoringTest {
             SeedWorkflow wf = SeedWorkflow.create(h.api, "counts-change", 5, 20);
             h.loadNewest("counts-change");
             String s = h.await("▒ ready 20");
-            assertTrue(s.contains("░ blocked 84"), s);
-            assertTrue(s.contains("Jobs 104"), s);
+            assertTrue(s.contains("░ blocked 85"), s);
+            assertTrue(s.contains("Jobs 105"), s);
             wf.complete(wf.stages.get(0).subList(0, 5));
             s = h.await("█ completed 5");
             assertTrue(s.contains("▒ ready 15"), s);
@@ -187,8 +187,8 @@ class TuiMonitoringTest {
             h.loadNewest("paging");
             h.key(KeyType.ArrowRight);
             h.key(KeyType.End);
-            String s = h.await("stage5_0199");
-            assertTrue(s.contains("1004/1004"), s);
+            String s = h.await("workflow_complete");
+            assertTrue(s.contains("1005/1005"), s);
             h.key(KeyType.Home);
             h.await("stage1_0000");
             long rowsRead = 0;
@@ -201,7 +201,7 @@ class TuiMonitoringTest {
                     rowsRead += limit;
                 }
             }
-            assertTrue(rowsRead < 1004, "read " + rowsRead + " rows of 1004");
+            assertTrue(rowsRead < 1005, "read " + rowsRead + " rows of 1005");
         }
     }
 
