@@ -116,6 +116,8 @@ public final class MainScreenPainter {
             line.add(Span.of("● managed", FOCUSED));
         } else if (managed) {
             line.add(Span.of("○ stopped", YELLOW));
+        } else if (s.serverStarting) {
+            line.add(Span.of("starting...", YELLOW));
         } else if (s.connectionError != null) {
             line.add(Span.of("unreachable", TextColor.ANSI.RED));
         } else {
@@ -144,7 +146,7 @@ public final class MainScreenPainter {
         line.add(Span.plain("Current: "));
         line.add(Span.of(s.allUsers ? "all users" : s.userFilterName, CYAN));
         line.add(Span.of("  (w: change, a: " + (s.allUsers ? "only " + s.userFilterName
-                : "all users") + ")", Span.GREY));
+                : "all") + ")", Span.GREY));
         c.put(r.col() + 1, r.row() + 1, r.width() - 2, line);
     }
 

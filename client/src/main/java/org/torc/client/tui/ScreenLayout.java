@@ -21,7 +21,7 @@ public record ScreenLayout(Rect header, Rect server, Rect userFilter, Rect workf
         int w = size.getColumns();
         int h = size.getRows();
         Rect header = new Rect(0, 0, w, BOX);
-        int serverWidth = Math.max(w * 3 / 5, Math.min(w, 50));
+        int serverWidth = Math.max(w * 2 / 3, Math.min(w, 50));
         Rect server = new Rect(0, BOX, serverWidth, BOX);
         Rect user = new Rect(serverWidth, BOX, w - serverWidth, BOX);
         int rest = Math.max(0, h - 2 * BOX);

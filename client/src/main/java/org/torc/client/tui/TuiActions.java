@@ -365,10 +365,12 @@ public final class TuiActions implements AutoCloseable {
     }
 
     public void startServer(Path database, int port) {
+        inbox.post(s -> s.serverStarting = true);
         pool.execute(() -> {
             try {
                 ManagedServer server = ManagedServer.start(database, port);
                 inbox.post(s -> {
+                    s.serverStarting = false;
                     s.server = server;
                     if (!s.api.baseUrl().equals(server.baseUrl())) {
                         s.api = new TorcApi(server.baseUrl(), s.user, s.password);
@@ -377,6 +379,7 @@ public final class TuiActions implements AutoCloseable {
                     s.setStatus(StatusMessage.success("Server started on port " + server.port()));
                 });
             } catch (Exception e) {
+                inbox.post(s -> s.serverStarting = false);
                 fail("Failed to start server", e);
             }
             refresher.wantAll();

@@ -51,6 +51,7 @@ public final class TuiState {
     boolean autoRefresh = true;
     RunnerProcess runner;
     ManagedServer server;
+    boolean serverStarting;
     OutputBuffer serverOutput;
     boolean quit;
     boolean fullRedraw;
@@ -113,7 +114,7 @@ public final class TuiState {
             return;
         }
         if (r.connectionError() != null) {
-            if (connectionError == null) {
+            if (connectionError == null && !serverStarting) {
                 status = StatusMessage.warning(
                         "No server connection. Press 'S' to start server or 'u' to change URL");
             }

@@ -286,4 +286,50 @@ class TuiMonitoringTest {
             assertEquals("ready", wf.status(job));
         }
     }
+
+    @Test
+    void f_filters_jobs_and_w_and_a_change_whose_workflows_are_listed() throws Exception {
+        try (TuiHarness h = tui()) {
+            SeedWorkflow.create(h.api, "filters", 5, 20);
+            h.loadNewest("filters");
+            h.key(KeyType.ArrowRight);
+            h.type("f");
+            h.await("Filter by Status: _");
+            h.type("blocked");
+            h.key(KeyType.Enter);
+            String s = h.await("[filter: Status contains 'blocked']");
+            s = h.await("the blocked jobs", t -> t.contains("Jobs (85)"), Duration.ofSeconds(10));
+            assertFalse(s.contains(" Ready "), s);
+            h.type("f");
+            h.key(KeyType.Tab);
+            h.await("Filter by Name: _");
+            h.type("complete");
+            h.key(KeyType.Enter);
+            s = h.await("the barriers", t -> t.contains("Jobs (5)")
+                    && t.contains("workflow_complete"), Duration.ofSeconds(10));
+            assertTrue(s.contains("barrier_stage1_complete"), s);
+            h.type("f");
+            h.key(KeyType.Enter);
+            h.await("all jobs again", t -> t.contains("Jobs (105)") && !t.contains("[filter:"),
+                    Duration.ofSeconds(10));
+
+            h.key(KeyType.ArrowLeft);
+            h.type("w");
+            h.await("User: tester_");
+            for (int i = 0; i < 6; i++) {
+                h.key(KeyType.Backspace);
+            }
+            h.type("nobody");
+            h.key(KeyType.Enter);
+            h.await("No workflows for user nobody");
+            h.type("a");
+            h.await("Current: all users");
+            h.await("filters");
+            h.type("?");
+            h.await("Help (press q or Esc to close)");
+            h.type("q");
+            h.await("help closed", t -> !t.contains("Help (press q"), Duration.ofSeconds(5));
+            assertTrue(h.uiAlive(), "q closes the popup, not the TUI");
+        }
+    }
 }
