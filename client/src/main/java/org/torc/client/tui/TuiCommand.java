@@ -3,6 +3,7 @@ package org.torc.client.tui;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,11 @@ public final class TuiCommand implements Callable<Integer> {
         PrintStream err = System.err;
         // Nothing may write to the terminal while the TUI draws on it.
         System.setErr(new PrintStream(new LineSink(log), true, StandardCharsets.UTF_8));
+        // Ctrl-C arrives as a key and quits like q, so the runner and server are stopped cleanly.
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in,
-                StandardCharsets.UTF_8).setForceTextTerminal(true).createTerminal();
+                StandardCharsets.UTF_8).setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
         try {
             new TuiApp(new TerminalScreen(terminal), api, ctx.settings().password(),
                     CliContext.user(), options, log).run();
