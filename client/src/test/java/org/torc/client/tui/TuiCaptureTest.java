@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.torc.server.ServerConfig;
 import org.torc.server.TorcServer;
 
 /**
@@ -20,9 +21,20 @@ class TuiCaptureTest {
     @TempDir
     Path dir;
 
+    /** A fixed port when free, so the capture does not change from run to run. */
+    private TorcServer fixedPortServer() {
+        try {
+            return TorcServer.start(ServerConfig.defaults(dir.resolve("torc.db")).withPort(18080)
+                    .withHost("127.0.0.1"));
+        } catch (RuntimeException busy) {
+            return TorcServer.start(ServerConfig.defaults(dir.resolve("torc2.db")).withPort(0)
+                    .withHost("127.0.0.1"));
+        }
+    }
+
     @Test
     void writes_a_text_capture_of_the_seed_scenario() throws Exception {
-        try (TorcServer server = TuiHarness.server(dir)) {
+        try (TorcServer server = fixedPortServer()) {
             try (TuiHarness h = TuiHarness.start(server, dir.resolve("output"))) {
                 SeedWorkflow wf = SeedWorkflow.create(h.api, "Database Contention Stress Test", 5,
                         1000);

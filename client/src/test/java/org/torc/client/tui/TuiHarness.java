@@ -57,9 +57,15 @@ final class TuiHarness implements AutoCloseable {
     /** Starts the TUI against {@code server}; {@code api} may be a counting one. */
     static TuiHarness start(TorcServer server, TorcApi api, Path outputDir, int cols, int rows)
             throws Exception {
+        return start(server, api, outputDir, cols, rows, null);
+    }
+
+    static TuiHarness start(TorcServer server, TorcApi api, Path outputDir, int cols, int rows,
+            SpecCreator specCreator) throws Exception {
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         TuiApp app = new TuiApp(new TerminalScreen(vt), api, null, "tester",
-                new TuiApp.Options(outputDir, false, 0, null, null), new OutputBuffer(1000));
+                new TuiApp.Options(outputDir, false, 0, null, specCreator),
+                new OutputBuffer(1000));
         TuiHarness h = new TuiHarness(server, api, vt, app, outputDir);
         vt.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override

@@ -95,6 +95,33 @@ class TuiProcessesTest {
         assertThrows(ServerUnreachable.class, () -> api.get("/ping"), "the server stopped");
     }
 
+    @Test
+    void n_creates_a_workflow_from_the_typed_spec_path_through_the_spec_creator() throws Exception {
+        Path spec = Files.writeString(dir.resolve("from-spec.yaml"), "name: from-spec\n");
+        List<Path> asked = new java.util.ArrayList<>();
+        SpecCreator creator = (api, path) -> {
+            asked.add(path);
+            return api.post("/workflows", Json.mapper().createObjectNode().put("name",
+                    "from-spec").put("user", "tester")).path("id").asLong();
+        };
+        try (org.torc.server.TorcServer server = TuiHarness.server(dir);
+                TuiHarness h = TuiHarness.start(server, new TorcApi(server.baseUrl(), "tester",
+                        null), dir.resolve("output"), 120, 40, creator)) {
+            h.await("Torc Management Console");
+            h.type("n");
+            h.await("Workflow spec file: _");
+            h.type(spec.toString());
+            h.key(com.googlecode.lanterna.input.KeyType.Enter);
+            h.await("Workflow created with ID:");
+            h.await("from-spec");
+            assertEquals(List.of(spec), asked);
+            h.type("n");
+            h.type(dir.resolve("missing.yaml").toString());
+            h.key(com.googlecode.lanterna.input.KeyType.Enter);
+            h.await("File not found");
+        }
+    }
+
     private static String screen(DefaultVirtualTerminal vt) {
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
