@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
             AccessGroupsCommand.class,
             ConfigCommand.class,
             PingCommand.class,
+            org.torc.client.tui.TuiCommand.class,
             CompletionsCommand.class
         })
 public final class TorcMain implements Runnable {
