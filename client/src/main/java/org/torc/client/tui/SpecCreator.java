@@ -4,19 +4,17 @@ import java.nio.file.Path;
 import org.torc.client.api.TorcApi;
 
 /**
- * Creates a workflow from a spec file: the TUI's {@code n}. The spec-to-workflow code lives with
- * the CLI commands ({@code SpecCreation.create(api, path, skipChecks, ctx)}); {@link TuiCommand}
- * connects it through {@link TuiCommand#specCreator}, the one place to wire.
+ * Creates a workflow from a spec file: the TUI's {@code n}. {@link TuiCommand#specCreator} connects
+ * it to the CLI's creation code; tests substitute their own.
  */
 @FunctionalInterface
 public interface SpecCreator {
     /** @return the new workflow's id */
     long create(TorcApi api, Path spec) throws Exception;
 
-    /** Used until the CLI's spec creation is wired in. */
+    /** For a TUI built without a creator (tests): tells the user how to create it instead. */
     SpecCreator UNAVAILABLE = (api, spec) -> {
-        throw new UnsupportedOperationException(
-                "Creating workflows from spec files is not wired into the TUI in this build; "
-                        + "use: torc workflows create " + spec);
+        throw new IllegalStateException("Creating workflows is not available here; use: "
+                + "torc workflows create " + spec);
     };
 }

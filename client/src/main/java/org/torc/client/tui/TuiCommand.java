@@ -51,7 +51,10 @@ public final class TuiCommand implements Callable<Integer> {
      * workflows from spec files. Until then {@code n} explains that it is not wired.
      */
     static SpecCreator specCreator(CliContext ctx) {
-        return SpecCreator.UNAVAILABLE;
+        // The CLI's creation path without its stderr warnings, which would tear the screen.
+        return (api, spec) -> org.torc.client.cli.commands.SpecCreation.create(api,
+                org.torc.client.spec.SpecPipeline.resolve(spec,
+                        org.torc.client.spec.SpecOptions.defaults()), ctx.user());
     }
 
     @Override
@@ -59,7 +62,7 @@ public final class TuiCommand implements Callable<Integer> {
         CliContext ctx = TorcMain.context(spec);
         String url = standalone ? "http://localhost:" + port + "/torc-service/v1"
                 : ctx.settings().url();
-        TorcApi api = new TorcApi(url, CliContext.user(), ctx.settings().password());
+        TorcApi api = new TorcApi(url, ctx.user(), ctx.settings().password());
         TuiApp.Options options = new TuiApp.Options(outputDir, standalone, port, database,
                 specCreator(ctx));
         OutputBuffer log = new OutputBuffer(10_000);
@@ -74,7 +77,7 @@ public final class TuiCommand implements Callable<Integer> {
                 .createTerminal();
         try {
             new TuiApp(new TerminalScreen(terminal), api, ctx.settings().password(),
-                    CliContext.user(), options, log).run();
+                    ctx.user(), options, log).run();
         } finally {
             terminal.close();
             System.setErr(err);

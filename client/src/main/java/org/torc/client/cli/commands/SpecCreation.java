@@ -52,7 +52,13 @@ public final class SpecCreation {
         try {
             resolved = SpecPipeline.resolve(spec, options);
         } catch (SpecException e) {
-            throw new CliError("Error creating workflow from spec: " + e.getMessage());
+            // Name the file even when the problem is about an item rather than a line of text.
+            String message = e.getMessage();
+            String file = spec.getFileName() == null ? spec.toString() : spec.getFileName().toString();
+            if (!message.contains(file)) {
+                message = file + ": " + message;
+            }
+            throw new CliError("Error creating workflow from spec: " + message);
         }
         resolved.warnings().forEach(w -> ctx.note("Warning: " + w));
         return create(api, resolved, ctx.user());
