@@ -93,9 +93,11 @@ final class ContentionBench implements BenchMain.Bench {
             long start = System.nanoTime();
             List<Process> procs = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                procs.add(new ProcessBuilder(Server.java(), "-jar",
-                        root.resolve("client/target/torc.jar").toString(), "--url", server.url(),
-                        "workflows", "run", Long.toString(wf), "-o", "output")
+                List<String> cmd = new ArrayList<>(List.of(Server.java()));
+                cmd.addAll(Server.javaOptions("TORC_JAVA_OPTS"));
+                cmd.addAll(List.of("-jar", root.resolve("client/target/torc.jar").toString(),
+                        "--url", server.url(), "workflows", "run", Long.toString(wf), "-o", "output"));
+                procs.add(new ProcessBuilder(cmd)
                         .directory(dir.toFile())
                         .redirectOutput(dir.resolve("worker" + i + ".out").toFile())
                         .redirectError(dir.resolve("worker" + i + ".err").toFile()).start());
@@ -181,8 +183,9 @@ final class ContentionBench implements BenchMain.Bench {
 
     static String cli(Path root, Path dir, String url, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Server.java(), "-jar",
-                root.resolve("client/target/torc.jar").toString(), "--url", url));
+        List<String> cmd = new ArrayList<>(List.of(Server.java()));
+        cmd.addAll(Server.javaOptions("TORC_JAVA_OPTS"));
+        cmd.addAll(List.of("-jar", root.resolve("client/target/torc.jar").toString(), "--url", url));
         cmd.addAll(List.of(args));
         Path outFile = Files.createTempFile(dir, "cli", ".out");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(outFile.toFile())

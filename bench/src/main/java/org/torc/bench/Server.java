@@ -26,7 +26,9 @@ final class Server implements AutoCloseable {
 
     static Server start(Path root, Path dir) throws IOException {
         Path log = dir.resolve("server.log");
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseParallelGC", "-jar",
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(javaOptions("TORC_SERVER_JAVA_OPTS"));
+        cmd.addAll(List.of("-jar",
                 root.resolve("server/target/torc-server.jar").toString(), "run", "-u", "127.0.0.1",
                 "-p", "0", "-d", dir.resolve("torc.db").toString(), "-l", "warn"));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -56,6 +58,12 @@ final class Server implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException("torc-server did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** JVM options from the environment variable the launchers use (bin/java-opts.sh sets them). */
+    static List<String> javaOptions(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     static String java() {

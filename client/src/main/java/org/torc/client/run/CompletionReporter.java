@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.torc.client.api.ApiError;
 import org.torc.client.api.ServerUnreachable;
 import org.torc.client.api.TorcApi;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.torc.common.JobStatus;
+import org.torc.common.model.JobModel;
 import org.torc.common.model.ResultModel;
 
 /**
@@ -32,18 +34,38 @@ final class CompletionReporter implements AutoCloseable {
     record Outcome(long jobId, String jobName, JobStatus status, long runId, ResultModel result) {
     }
 
+    /**
+     * What happened to a claim that rode along with a batch: the jobs the server started for us,
+     * or the failure (the claim may have committed; the runner reconciles), or null jobs and null
+     * error when the claim could not be sent (an older server) and must be made separately.
+     */
+    interface ClaimListener {
+        void claimed(List<JobModel> jobs, long limit, String reason);
+
+        void failed(RuntimeException error);
+
+        void notSent();
+    }
+
+    /** Outcomes submitted together, with at most one claim riding along. */
+    private record Unit(List<Outcome> outcomes, ObjectNode claim, long claimLimit) {
+    }
+
     private final TorcApi api;
     private final long workflowId;
     private final long retryBudgetMillis;
     private final Runnable onDelivered;
-    private final LinkedBlockingDeque<Outcome> queue = new LinkedBlockingDeque<>();
+    private final LinkedBlockingDeque<Unit> queue = new LinkedBlockingDeque<>();
+    private final ClaimListener claimListener;
     private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closing;
     private volatile boolean useBatchEndpoint = true;
     private volatile RuntimeException fatal;
 
-    CompletionReporter(TorcApi api, long workflowId, Duration retryBudget, Runnable onDelivered) {
+    CompletionReporter(TorcApi api, long workflowId, Duration retryBudget, Runnable onDelivered,
+            ClaimListener claimListener) {
+        this.claimListener = claimListener;
         this.api = api;
         this.workflowId = workflowId;
         this.retryBudgetMillis = retryBudget.toMillis();
@@ -54,8 +76,16 @@ final class CompletionReporter implements AutoCloseable {
     }
 
     void submit(Outcome outcome) {
-        pending.incrementAndGet();
-        queue.add(outcome);
+        submit(List.of(outcome), null, 0);
+    }
+
+    /**
+     * Queues outcomes for delivery; {@code claim} (the "claim" object of batch_complete_jobs), when
+     * given, asks the server to start up to {@code claimLimit} more jobs in the same request.
+     */
+    void submit(List<Outcome> outcomes, ObjectNode claim, long claimLimit) {
+        pending.addAndGet(outcomes.size());
+        queue.add(new Unit(List.copyOf(outcomes), claim, claimLimit));
     }
 
     /** True when every submitted outcome has been delivered (or given up on). */
@@ -84,7 +114,7 @@ final class CompletionReporter implements AutoCloseable {
 
     private void loop() {
         while (!closing || !queue.isEmpty()) {
-            Outcome first;
+            Unit first;
             try {
                 first = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -93,23 +123,37 @@ final class CompletionReporter implements AutoCloseable {
             if (first == null) {
                 continue;
             }
+            List<Unit> units = new ArrayList<>();
+            units.add(first);
+            queue.drainTo(units, MAX_BATCH - 1);
             List<Outcome> batch = new ArrayList<>();
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            deliverWithRetry(batch);
+            Unit withClaim = null;
+            for (Unit u : units) {
+                batch.addAll(u.outcomes());
+                if (u.claim() != null) {
+                    withClaim = u; // the runner never has two claims in flight
+                }
+            }
+            deliverWithRetry(batch, withClaim);
             pending.addAndGet(-batch.size());
             onDelivered.run();
         }
     }
 
-    private void deliverWithRetry(List<Outcome> batch) {
+    private void deliverWithRetry(List<Outcome> batch, Unit withClaim) {
         long deadline = System.currentTimeMillis() + retryBudgetMillis;
         long backoff = 100;
         while (true) {
             try {
-                deliver(batch);
+                deliver(batch, withClaim);
                 return;
             } catch (ServerUnreachable | ApiError e) {
+                if (withClaim != null) {
+                    // The claim may have committed before the answer was lost; the runner checks
+                    // with the server, and retries here carry only the completions.
+                    claimListener.failed(e);
+                    withClaim = null;
+                }
                 boolean transientError = e instanceof ServerUnreachable
                         || (e instanceof ApiError ae && ae.status() == 503);
                 if (!transientError) {
@@ -130,7 +174,7 @@ final class CompletionReporter implements AutoCloseable {
         }
     }
 
-    private void deliver(List<Outcome> batch) {
+    private void deliver(List<Outcome> batch, Unit withClaim) {
         if (useBatchEndpoint) {
             List<Map<String, Object>> completions = new ArrayList<>(batch.size());
             for (Outcome o : batch) {
@@ -142,8 +186,25 @@ final class CompletionReporter implements AutoCloseable {
                 completions.add(c);
             }
             try {
-                JsonNode resp = api.post("/workflows/" + workflowId + "/batch_complete_jobs",
-                        Map.of("completions", completions));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("completions", completions);
+                if (withClaim != null) {
+                    body.put("claim", withClaim.claim());
+                }
+                JsonNode resp = api.post("/workflows/" + workflowId + "/batch_complete_jobs", body);
+                if (withClaim != null) {
+                    if (resp.path("claim_error").isTextual()) {
+                        log.warn("The server refused to claim jobs: {}",
+                                resp.path("claim_error").asText());
+                    }
+                    if (resp.has("jobs")) {
+                        claimListener.claimed(TorcApi.convertList(resp.path("jobs"), JobModel.class),
+                                withClaim.claimLimit(), resp.path("reason").isTextual()
+                                        ? resp.path("reason").asText() : null);
+                    } else {
+                        claimListener.notSent(); // a server that ignores "claim"
+                    }
+                }
                 for (JsonNode err : resp.path("errors")) {
                     String message = err.path("message").asText();
                     if (message.contains("already complete")) {
@@ -163,6 +224,9 @@ final class CompletionReporter implements AutoCloseable {
                 log.info("Server has no batch_complete_jobs; reporting results one by one");
                 useBatchEndpoint = false;
             }
+        }
+        if (withClaim != null) {
+            claimListener.notSent();
         }
         for (Outcome o : batch) {
             try {

@@ -62,8 +62,8 @@ public final class JobRunner {
     }
 
     // ---- events handled by the loop thread
-    private sealed interface Event permits Exited, SpawnFailed, Claimed, ClaimError, Status,
-            WorkSignal, Delivered, Stop, Reconcile {
+    private sealed interface Event permits Exited, SpawnFailed, Claimed, ClaimError, ClaimNotSent,
+            Status, WorkSignal, Delivered, Stop, Reconcile {
     }
 
     private record Exited(JobProcess process) implements Event {
@@ -76,6 +76,10 @@ public final class JobRunner {
     }
 
     private record ClaimError(RuntimeException error) implements Event {
+    }
+
+    /** A claim that was to ride along with completions could not be sent that way. */
+    private record ClaimNotSent() implements Event {
     }
 
     private record Status(boolean complete, boolean canceled, RuntimeException error)
@@ -102,6 +106,8 @@ public final class JobRunner {
     private final Map<Long, Capacity.Need> needsByRr = new HashMap<>();
     private final Map<Long, String> filePaths = new HashMap<>();
     private final Map<Long, JsonNode> failureHandlers = new HashMap<>();
+    /** Outcomes of this round of events, handed to the reporter together. */
+    private final List<CompletionReporter.Outcome> pendingOutcomes = new ArrayList<>();
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "claimer"));
     private final ExecutorService waiter = Executors.newSingleThreadExecutor(r -> daemon(r, "work-waiter"));
     private final java.util.concurrent.ScheduledExecutorService heartbeat =
@@ -173,7 +179,23 @@ public final class JobRunner {
         childEnv = Map.of();
         reporter = new CompletionReporter(api, options.workflowId(),
                 Duration.ofMinutes(workflow.path("compute_node_wait_for_healthy_database_minutes")
-                        .asLong(20)), () -> events.add(new Delivered()));
+                        .asLong(20)), () -> events.add(new Delivered()),
+                new CompletionReporter.ClaimListener() {
+                    @Override
+                    public void claimed(List<JobModel> jobs, long limit, String reason) {
+                        events.add(new Claimed(jobs, limit, reason));
+                    }
+
+                    @Override
+                    public void failed(RuntimeException error) {
+                        events.add(new ClaimError(error));
+                    }
+
+                    @Override
+                    public void notSent() {
+                        events.add(new ClaimNotSent());
+                    }
+                });
         monitor = monitorConfig();
         actions = new WorkflowActions(api, options.workflowId(), computeNodeId, options.outputDir());
         log.info("Starting torc job runner workflow_id={} run_id={} compute_node_id={} "
@@ -192,6 +214,8 @@ public final class JobRunner {
                 progress.finish();
             }
         }
+        stopRequested = true; // no more claims; outcomes of the last round still go out
+        flushOutcomes();
         actions.runPending("on_workflow_complete", "on_worker_complete");
         reporter.flush(Duration.ofMinutes(workflow.path(
                 "compute_node_wait_for_healthy_database_minutes").asLong(20)));
@@ -240,6 +264,7 @@ public final class JobRunner {
                     }
                 }
             }
+            flushOutcomes();
             long now = System.nanoTime();
             if (now - lastStatusNanos >= pollNanos && !statusInFlight) {
                 requestStatus(); // notices cancellation while jobs run
@@ -293,6 +318,9 @@ public final class JobRunner {
             if (!serverStillWaitedFor()) {
                 throw ce.error();
             }
+        } else if (event instanceof ClaimNotSent) {
+            claimInFlight = false;
+            claimsRideAlong = false;
         } else if (event instanceof Status s) {
             statusInFlight = false;
             if (s.error() != null) {
@@ -332,29 +360,68 @@ public final class JobRunner {
 
     // ---------------------------------------------------------------- claims and launches
 
-    private void maybeClaim() {
+    /** Whether to ask for more jobs now, and how many. */
+    private long claimLimitNow() {
         if (claimInFlight || stopRequested || !workMayRemain) {
-            return;
+            return 0;
         }
-        long limit = capacity.claimLimit();
+        return capacity.claimLimit();
+    }
+
+    /** A claim on its own, when no completions are waiting to carry it. */
+    private void maybeClaim() {
+        long limit = claimLimitNow();
         if (limit <= 0) {
             return;
         }
         claimInFlight = true;
         String base = "/workflows/" + options.workflowId();
         String start = "start_compute_node_id=" + computeNodeId + "&run_id=" + runId;
+        boolean reconcile = takeReconcile();
         if (capacity instanceof Capacity.Resources r) {
             ObjectNode body = r.freeResources();
-            String sort = workflow.path("jobs_sort_method").asText("gpus_runtime_memory");
-            String path = base + "/claim_jobs_based_on_resources/" + limit + "?sort_method=" + sort
-                    + "&" + start;
-            boolean reconcile = takeReconcile();
+            String path = base + "/claim_jobs_based_on_resources/" + limit + "?sort_method="
+                    + sortMethod() + "&" + start;
             requests.execute(() -> claim(path, body, limit, reconcile));
         } else {
             String path = base + "/claim_next_jobs?limit=" + limit + "&" + start;
-            boolean reconcile = takeReconcile();
             requests.execute(() -> claim(path, null, limit, reconcile));
         }
+    }
+
+    private String sortMethod() {
+        return workflow.path("jobs_sort_method").asText("gpus_runtime_memory");
+    }
+
+    /** Set false when the server cannot claim inside batch_complete_jobs. */
+    private boolean claimsRideAlong = true;
+
+    /**
+     * Hands the outcomes of this round to the reporter. When the runner has room for more work, the
+     * claim rides along in the same request (one round trip instead of two per finished job); a
+     * pending reconciliation keeps claims on their own path.
+     */
+    private void flushOutcomes() {
+        if (pendingOutcomes.isEmpty()) {
+            return;
+        }
+        List<CompletionReporter.Outcome> outcomes = new ArrayList<>(pendingOutcomes);
+        pendingOutcomes.clear();
+        long limit = claimsRideAlong && !reconcileNeeded ? claimLimitNow() : 0;
+        if (limit <= 0) {
+            reporter.submit(outcomes, null, 0);
+            return;
+        }
+        claimInFlight = true;
+        ObjectNode claim = Json.mapper().createObjectNode()
+                .put("limit", limit)
+                .put("start_compute_node_id", computeNodeId)
+                .put("run_id", runId);
+        if (capacity instanceof Capacity.Resources r) {
+            claim.put("sort_method", sortMethod());
+            claim.set("resources", r.freeResources());
+        }
+        reporter.submit(outcomes, claim, limit);
     }
 
     private void claim(String path, Object body, long limit, boolean reconcile) {
@@ -426,7 +493,7 @@ public final class JobRunner {
                 for (JobModel job : c.jobs()) {
                     reportOutcome(job, JobStatus.TERMINATED, -15, 0.0, ResourceMonitor.Usage.NONE);
                 }
-            } else if (e instanceof ClaimError) {
+            } else if (e instanceof ClaimError || e instanceof ClaimNotSent) {
                 claimInFlight = false;
             } else if (e instanceof Exited x) {
                 onExited(x.process());
@@ -577,7 +644,8 @@ public final class JobRunner {
         log.debug("Job process completed workflow_id={} job_id={} run_id={} return_code={} "
                 + "status={} exec_time_s={}", job.workflowId(), job.id(), runId, rc,
                 status.wireName(), String.format("%.3f", seconds));
-        reporter.submit(new CompletionReporter.Outcome(job.id(), job.name(), status, runId, result));
+        pendingOutcomes.add(new CompletionReporter.Outcome(job.id(), job.name(), status, runId,
+                result));
     }
 
     /** Output files a job declared but did not produce, or null when all exist. */

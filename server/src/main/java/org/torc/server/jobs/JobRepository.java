@@ -74,6 +74,15 @@ public final class JobRepository {
                 id).orElseThrow(() -> ApiException.notFound("Job", id));
     }
 
+    /** The rows (no relationship lists) of the given jobs that exist, in one query. */
+    public List<JobModel> rows(Sql sql, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.query("SELECT " + COLUMNS + " FROM job j WHERE j.id IN "
+                + "(SELECT value FROM json_each(?))", JobRepository::map, ids);
+    }
+
     /** Creates one job with its relationships; its status is always {@code uninitialized}. */
     public JobModel create(Tx tx, JobModel job) throws SQLException {
         if (job.workflowId() == null) {

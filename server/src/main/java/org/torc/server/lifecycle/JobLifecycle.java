@@ -118,69 +118,239 @@ public final class JobLifecycle {
      */
     public JobModel complete(Tx tx, long jobId, JobStatus status, long runId, ResultModel body)
             throws SQLException {
+        JobModel job = jobs.requireRow(tx, jobId);
+        List<Failure> failures = new ArrayList<>();
+        List<JobModel> done = completeAll(tx, job.workflowId(),
+                List.of(new Completion(jobId, status, runId, body)), failures);
+        if (!failures.isEmpty()) {
+            throw failures.get(0).error();
+        }
+        return done.get(0);
+    }
+
+    /** One entry of {@code batch_complete_jobs}. */
+    public record Completion(Long jobId, JobStatus status, Long runId, ResultModel result) {
+    }
+
+    /** The answer of {@code batch_complete_jobs}: completed ids and per-entry errors. */
+    public record BatchOutcome(List<Long> completed, List<Map<String, Object>> errors) {
+    }
+
+    private record Failure(Long jobId, ApiException error) {
+    }
+
+    /** A checked completion, ready to be written. */
+    private record Checked(JobModel job, JobStatus status, ResultModel result) {
+    }
+
+    /**
+     * Several completions in one transaction. Every entry is checked first; the valid ones are
+     * then written with a handful of set-based statements. Should a write still fail (a foreign
+     * key, a duplicate result), the entries are written one by one in savepoints so only the bad
+     * one is refused. Action triggers, the completion check and the unblocker wake-up run once per
+     * batch.
+     */
+    public BatchOutcome completeBatch(Tx tx, long workflowId, List<Completion> entries)
+            throws SQLException {
+        List<Failure> failures = new ArrayList<>();
+        List<JobModel> done = completeAll(tx, workflowId, entries, failures);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Failure f : failures) {
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("job_id", f.jobId());
+            err.put("message", f.error().getMessage());
+            errors.add(err);
+        }
+        return new BatchOutcome(done.stream().map(JobModel::id).toList(), errors);
+    }
+
+    private List<JobModel> completeAll(Tx tx, long workflowId, List<Completion> entries,
+            List<Failure> failures) throws SQLException {
+        long currentRunId = currentRunId(tx, workflowId);
+        Map<Long, JobModel> rows = new java.util.HashMap<>();
+        List<Long> ids = entries.stream().map(Completion::jobId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        for (JobModel j : jobs.rows(tx, ids)) {
+            rows.put(j.id(), j);
+        }
+        List<Checked> valid = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Completion c : entries) {
+            try {
+                if (c.jobId() == null || c.status() == null || c.runId() == null) {
+                    throw ApiException.unprocessable("job_id, status and run_id are required");
+                }
+                JobModel job = rows.get(c.jobId());
+                if (job == null) {
+                    throw ApiException.notFound("Job", c.jobId());
+                }
+                if (job.workflowId() != workflowId) {
+                    throw ApiException.unprocessable("Job " + c.jobId()
+                            + " does not belong to workflow " + workflowId);
+                }
+                if (!seen.add(c.jobId())) {
+                    throw ApiException.unprocessable("Job " + c.jobId()
+                            + " is already complete (listed twice in this batch)");
+                }
+                valid.add(check(job, c.status(), c.runId(), currentRunId, c.result()));
+            } catch (ApiException e) {
+                failures.add(new Failure(c.jobId(), e));
+            }
+        }
+        Completions batch = new Completions(workflowId);
+        List<JobModel> done = new ArrayList<>();
+        try {
+            done.addAll(tx.inSavepoint(t -> write(t, valid, batch)));
+        } catch (SQLException | ApiException firstTry) {
+            // Find the entry the database refused: write them one at a time.
+            batch.clear();
+            for (Checked c : valid) {
+                try {
+                    done.addAll(tx.inSavepoint(t -> write(t, List.of(c), batch)));
+                } catch (SQLException e) {
+                    failures.add(new Failure(c.job().id(), refusal(e, c)));
+                } catch (ApiException e) {
+                    failures.add(new Failure(c.job().id(), e));
+                }
+            }
+        }
+        finish(tx, batch);
+        return done;
+    }
+
+    private Checked check(JobModel job, JobStatus status, long runId, long currentRunId,
+            ResultModel body) {
         if (!status.isTerminal()) {
             throw ApiException.unprocessable("Invalid completion status '" + status.wireName()
                     + "': use completed, failed, canceled, terminated or pending_failed");
         }
-        JobModel job = jobs.requireRow(tx, jobId);
-        checkRunId(tx, job.workflowId(), runId);
-        JobStateMachine.check(jobId, job.status(), status, Operation.COMPLETE);
-        ResultModel result = resultFor(job, status, runId, body);
-        long resultId;
-        try {
-            resultId = tx.insert("""
+        if (runId != currentRunId) {
+            throw ApiException.unprocessable("run_id " + runId + " does not match the workflow's "
+                    + "current run_id " + currentRunId);
+        }
+        JobStateMachine.check(job.id(), job.status(), status, Operation.COMPLETE);
+        return new Checked(job, status, resultFor(job, status, runId, body));
+    }
+
+    private static ApiException refusal(SQLException e, Checked c) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("UNIQUE")) {
+            return ApiException.conflict("A result already exists for job " + c.job().id()
+                    + ", run " + c.result().runId() + ", attempt " + c.result().attemptId());
+        }
+        if (msg.contains("FOREIGN KEY")) {
+            return ApiException.unprocessable("compute_node_id " + c.result().computeNodeId()
+                    + " does not exist");
+        }
+        throw new org.torc.server.db.DatabaseException("Database error: " + msg, e);
+    }
+
+    /** What a batch of completions leaves to do once all of them are written. */
+    private static final class Completions {
+        final long workflowId;
+        final List<Long> finishedIds = new ArrayList<>();
+        final List<Map<String, Object>> events = new ArrayList<>();
+        final List<String> eventTypes = new ArrayList<>();
+        final List<Severity> severities = new ArrayList<>();
+
+        Completions(long workflowId) {
+            this.workflowId = workflowId;
+        }
+
+        void clear() {
+            finishedIds.clear();
+            events.clear();
+            eventTypes.clear();
+            severities.clear();
+        }
+    }
+
+    /** Writes checked completions with set-based statements (chunks keep SQL parameters bounded). */
+    private List<JobModel> write(Tx tx, List<Checked> checked, Completions batch)
+            throws SQLException {
+        List<JobModel> done = new ArrayList<>(checked.size());
+        for (int from = 0; from < checked.size(); from += 500) {
+            List<Checked> chunk = checked.subList(from, Math.min(checked.size(), from + 500));
+            StringBuilder sql = new StringBuilder("""
                     INSERT INTO result (workflow_id, job_id, run_id, attempt_id, compute_node_id,
                         return_code, exec_time_minutes, completion_time, status, peak_memory_bytes,
-                        avg_memory_bytes, peak_cpu_percent, avg_cpu_percent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    result.workflowId(), jobId, runId, result.attemptId(), result.computeNodeId(),
-                    result.returnCode(), result.execTimeMinutes(), result.completionTime(), status,
-                    result.peakMemoryBytes(), result.avgMemoryBytes(), result.peakCpuPercent(),
-                    result.avgCpuPercent());
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("UNIQUE")) {
-                throw ApiException.conflict("A result already exists for job " + jobId + ", run "
-                        + runId + ", attempt " + result.attemptId());
+                        avg_memory_bytes, peak_cpu_percent, avg_cpu_percent) VALUES """);
+            List<Object> params = new ArrayList<>(chunk.size() * 13);
+            for (int i = 0; i < chunk.size(); i++) {
+                ResultModel r = chunk.get(i).result();
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(r.workflowId(), r.jobId(), r.runId(),
+                        r.attemptId(), r.computeNodeId(), r.returnCode(), r.execTimeMinutes(),
+                        r.completionTime(), chunk.get(i).status(), r.peakMemoryBytes(),
+                        r.avgMemoryBytes(), r.peakCpuPercent(), r.avgCpuPercent()));
             }
-            if (String.valueOf(e.getMessage()).contains("FOREIGN KEY")) {
-                throw ApiException.unprocessable("compute_node_id " + result.computeNodeId()
-                        + " does not exist");
+            List<Long> resultIds = tx.queryIds(sql.append(" RETURNING id").toString(),
+                    params.toArray());
+            List<Long> jobIds = chunk.stream().map(c -> c.job().id()).toList();
+            tx.update("""
+                    INSERT OR REPLACE INTO workflow_result (workflow_id, job_id, result_id)
+                    SELECT workflow_id, job_id, id FROM result
+                    WHERE id IN (SELECT value FROM json_each(?))""", resultIds);
+            tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id IN "
+                    + "(SELECT value FROM json_each(?))", jobIds);
+            // One guarded UPDATE per (from, to) status pair; a batch usually has one or two.
+            Map<List<JobStatus>, List<Long>> byTransition = new LinkedHashMap<>();
+            for (Checked c : chunk) {
+                byTransition.computeIfAbsent(List.of(c.job().status(), c.status()),
+                        k -> new ArrayList<>()).add(c.job().id());
             }
-            throw e;
+            for (var e : byTransition.entrySet()) {
+                int changed = tx.update("UPDATE job SET status = ?, unblocking_processed = 0 "
+                        + "WHERE id IN (SELECT value FROM json_each(?)) AND status = ?",
+                        e.getKey().get(1), e.getValue(), e.getKey().get(0));
+                if (changed != e.getValue().size()) {
+                    throw ApiException.conflict("A job changed status while it was being completed");
+                }
+            }
+            for (Checked c : chunk) {
+                JobModel job = c.job();
+                if (c.status().isComplete()) {
+                    batch.finishedIds.add(job.id());
+                }
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("job_id", job.id());
+                data.put("job_name", job.name());
+                data.put("status", c.status().wireName());
+                data.put("return_code", c.result().returnCode());
+                batch.events.add(data);
+                batch.eventTypes.add("job_" + c.status().wireName());
+                batch.severities.add(switch (c.status()) {
+                    case FAILED -> Severity.ERROR;
+                    case CANCELED, TERMINATED -> Severity.WARNING;
+                    default -> Severity.INFO;
+                });
+                done.add(job.withStatus(c.status()));
+            }
         }
-        tx.update("INSERT OR REPLACE INTO workflow_result (workflow_id, job_id, result_id) "
-                + "VALUES (?, ?, ?)", job.workflowId(), jobId, resultId);
-        tx.update("UPDATE job SET status = ?, unblocking_processed = 0 WHERE id = ? AND status = ?",
-                status, jobId, job.status());
-        tx.update("UPDATE job_internal SET active_compute_node_id = NULL WHERE job_id = ?", jobId);
+        return done;
+    }
 
+    private void finish(Tx tx, Completions batch) throws SQLException {
+        long workflowId = batch.workflowId;
         boolean workflowDone = false;
-        if (status.isComplete()) {
-            actions.onJobsComplete(tx, job.workflowId(), List.of(jobId));
-            workflowDone = !hasActiveJobs(tx, job.workflowId());
+        if (!batch.finishedIds.isEmpty()) {
+            actions.onJobsComplete(tx, workflowId, batch.finishedIds);
+            workflowDone = !hasActiveJobs(tx, workflowId);
             if (workflowDone) {
-                actions.onWorkflowComplete(tx, job.workflowId());
+                actions.onWorkflowComplete(tx, workflowId);
             }
             tx.afterCommit(wakeUnblocker);
         }
         boolean done = workflowDone;
-        Severity severity = switch (status) {
-            case FAILED -> Severity.ERROR;
-            case CANCELED, TERMINATED -> Severity.WARNING;
-            default -> Severity.INFO;
-        };
         tx.afterCommit(() -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("job_id", jobId);
-            data.put("job_name", job.name());
-            data.put("status", status.wireName());
-            data.put("return_code", result.returnCode());
-            events.publish(job.workflowId(), "job_" + status.wireName(), severity, data);
+            for (int i = 0; i < batch.events.size(); i++) {
+                events.publish(workflowId, batch.eventTypes.get(i), batch.severities.get(i),
+                        batch.events.get(i));
+            }
             if (done) {
-                readyJobs.signal(job.workflowId());
+                readyJobs.signal(workflowId);
             }
         });
-        return job.withStatus(status);
     }
 
     private ResultModel resultFor(JobModel job, JobStatus status, long runId, ResultModel body) {
@@ -510,6 +680,11 @@ public final class JobLifecycle {
     static boolean hasActiveJobs(Sql sql, long workflowId) throws SQLException {
         return sql.exists("SELECT 1 FROM job WHERE workflow_id = ? AND status IN (" + ACTIVE_CODES
                 + ") LIMIT 1", workflowId);
+    }
+
+    private static long currentRunId(Sql sql, long workflowId) throws SQLException {
+        return sql.queryOne("SELECT run_id FROM workflow_status WHERE id = ?", rs -> rs.getLong(1),
+                workflowId).orElseThrow(() -> ApiException.notFound("Workflow", workflowId));
     }
 
     private static void checkRunId(Sql sql, long workflowId, long runId) throws SQLException {

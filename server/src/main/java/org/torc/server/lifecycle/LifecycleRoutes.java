@@ -287,11 +287,17 @@ public final class LifecycleRoutes implements Routes {
         ctx.json(db.write(tx -> lifecycle.complete(tx, id, status, runId, result)));
     }
 
-    /** One completion of {@code batch_complete_jobs}. */
-    public record Completion(Long jobId, JobStatus status, Long runId, ResultModel result) {
+
+    /**
+     * Ours: claim more jobs in the same request and transaction, after the completions (a runner
+     * that just finished jobs has free capacity). The claimed jobs are started on
+     * {@code start_compute_node_id}; {@code resources} selects resource-based claiming.
+     */
+    public record ClaimAfter(Long limit, Long startComputeNodeId, Long runId, String sortMethod,
+            ComputeNodesResources resources) {
     }
 
-    public record BatchCompletions(List<Completion> completions) {
+    public record BatchCompletions(List<JobLifecycle.Completion> completions, ClaimAfter claim) {
     }
 
     /**
@@ -309,35 +315,44 @@ public final class LifecycleRoutes implements Routes {
                     + " completions per request");
         }
         Map<String, Object> response = db.write(tx -> {
-            org.torc.server.workflows.WorkflowRepository.requireExists(tx, workflowId);
-            List<Long> completed = new ArrayList<>();
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (Completion c : body.completions()) {
-                try {
-                    tx.inSavepoint(t -> {
-                        if (c.jobId() == null || c.status() == null || c.runId() == null) {
-                            throw ApiException.unprocessable("job_id, status and run_id are required");
-                        }
-                        if (jobs.requireRow(t, c.jobId()).workflowId() != workflowId) {
-                            throw ApiException.unprocessable("Job " + c.jobId()
-                                    + " does not belong to workflow " + workflowId);
-                        }
-                        return lifecycle.complete(t, c.jobId(), c.status(), c.runId(), c.result());
-                    });
-                    completed.add(c.jobId());
-                } catch (ApiException e) {
-                    Map<String, Object> err = new LinkedHashMap<>();
-                    err.put("job_id", c.jobId());
-                    err.put("message", e.getMessage());
-                    errors.add(err);
-                }
-            }
+            JobLifecycle.BatchOutcome outcome = lifecycle.completeBatch(tx, workflowId,
+                    body.completions());
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("completed", completed);
-            out.put("errors", errors);
+            out.put("completed", outcome.completed());
+            out.put("errors", outcome.errors());
+            if (body.claim() != null) {
+                claimAfterCompletions(tx, workflowId, body.claim(), out);
+            }
             return out;
         });
         ctx.json(response);
+    }
+
+    /** The claim half of a batch: its own savepoint, so a refusal keeps the completions. */
+    private void claimAfterCompletions(org.torc.server.db.Tx tx, long workflowId, ClaimAfter c,
+            Map<String, Object> out) throws java.sql.SQLException {
+        if (c.limit() == null || c.startComputeNodeId() == null || c.runId() == null) {
+            throw ApiException.unprocessable(
+                    "claim needs limit, start_compute_node_id and run_id");
+        }
+        try {
+            JobClaims.Claimed claimed = tx.inSavepoint(t -> {
+                lifecycle.checkCanStart(t, workflowId, c.runId(), c.startComputeNodeId());
+                JobClaims.Claimed got = c.resources() == null
+                        ? claims.claimNext(t, workflowId, c.limit())
+                        : claims.claimByResources(t, workflowId, c.limit(),
+                                JobClaims.SortMethod.parse(c.sortMethod()), false, c.resources());
+                return new JobClaims.Claimed(lifecycle.startClaimed(t, got.jobs(), c.runId(),
+                        c.startComputeNodeId()), got.reason());
+            });
+            out.put("jobs", claimed.jobs());
+            if (claimed.reason() != null) {
+                out.put("reason", claimed.reason());
+            }
+        } catch (ApiException e) {
+            out.put("jobs", List.of());
+            out.put("claim_error", e.getMessage());
+        }
     }
 
     private void manageStatusChange(Context ctx) {

@@ -446,4 +446,46 @@ class LifecycleSemanticsTest {
         assertEquals(1, api.get("/workflows/" + wf + "/status").json().get("run_id").asLong());
         assertEquals(Map.of("ready", 20), Dags.statusCounts(api, wf));
     }
+
+    @Test
+    void batch_completion_commits_the_valid_entries_and_reports_each_refusal() {
+        long wf = api.createWorkflow("batch");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(Dags.createJob(api, wf, "b" + i, List.of()));
+        }
+        long node = Dags.createComputeNode(server, wf);
+        api.post("/workflows/" + wf + "/initialize_jobs", null).expect(200);
+        ObjectNode body = ApiClient.obj();
+        var list = body.putArray("completions");
+        list.addObject().put("job_id", ids.get(0)).put("status", "completed").put("run_id", 0)
+                .set("result", Dags.result(0).put("compute_node_id", node));
+        list.addObject().put("job_id", ids.get(1)).put("status", "failed").put("run_id", 0)
+                .set("result", Dags.result(2));
+        // A compute node that does not exist: only found when writing, so the batch falls back
+        // to one entry at a time and refuses just this one.
+        list.addObject().put("job_id", ids.get(2)).put("status", "completed").put("run_id", 0)
+                .set("result", Dags.result(0).put("compute_node_id", 987654));
+        list.addObject().put("job_id", ids.get(3)).put("status", "completed").put("run_id", 9)
+                .set("result", Dags.result(0));
+        list.addObject().put("job_id", 99999999).put("status", "completed").put("run_id", 0)
+                .set("result", Dags.result(0));
+        list.addObject().put("job_id", ids.get(0)).put("status", "completed").put("run_id", 0)
+                .set("result", Dags.result(0));
+        JsonNode r = api.post("/workflows/" + wf + "/batch_complete_jobs", body).expect(200).json();
+        List<Long> completed = new ArrayList<>();
+        r.get("completed").forEach(n -> completed.add(n.asLong()));
+        assertEquals(List.of(ids.get(0), ids.get(1)), completed);
+        assertEquals(4, r.get("errors").size(), r.toString());
+        assertTrue(r.toString().contains("compute_node_id 987654 does not exist"), r.toString());
+        assertTrue(r.toString().contains("run_id 9 does not match"), r.toString());
+        assertEquals("completed", Dags.statusOf(api, ids.get(0)));
+        assertEquals("failed", Dags.statusOf(api, ids.get(1)));
+        assertEquals("ready", Dags.statusOf(api, ids.get(2)));
+        assertEquals("ready", Dags.statusOf(api, ids.get(3)));
+        assertEquals(2L, (long) server.server().database().read(sql -> sql.queryLong(
+                "SELECT COUNT(*) FROM result WHERE workflow_id = ?", wf)));
+        assertEquals(2L, (long) server.server().database().read(sql -> sql.queryLong(
+                "SELECT COUNT(*) FROM workflow_result WHERE workflow_id = ?", wf)));
+    }
 }
