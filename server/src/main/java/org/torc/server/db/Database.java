@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
             st.execute("PRAGMA cache_size = -65536");
             st.execute("PRAGMA temp_store = MEMORY");
+            st.execute("PRAGMA mmap_size = 268435456");
         }
         new Migrations(writeConnection).apply();
         this.writer = new Writer(writeConnection, metrics, BUSY_BUDGET_MILLIS);

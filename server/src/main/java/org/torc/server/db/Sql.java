@@ -110,6 +110,12 @@ public class Sql {
 
     /** Runs a statement with no parameters and no result (DDL, pragmas, BEGIN/COMMIT). */
     public void execute(String sql) throws SQLException {
+        if (cache != null) {
+            // The writer runs a few fixed statements (BEGIN, SAVEPOINT sp1, ...) very often.
+            PreparedStatement ps = prepare(sql);
+            ps.execute();
+            return;
+        }
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }

@@ -224,15 +224,16 @@ public final class JobClaims {
         }
         List<Long> ids = jobs.stream().map(JobModel::id).toList();
         Map<Long, List<Long>> files = new java.util.HashMap<>();
-        tx.query("SELECT job_id, file_id FROM job_output_file WHERE job_id IN "
-                + "(SELECT value FROM json_each(?)) ORDER BY 1, 2", rs -> {
-                    files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                    return null;
-                }, ids);
         Map<Long, List<Long>> data = new java.util.HashMap<>();
-        tx.query("SELECT job_id, user_data_id FROM job_output_user_data WHERE job_id IN "
-                + "(SELECT value FROM json_each(?)) ORDER BY 1, 2", rs -> {
-                    data.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+        tx.query("""
+                SELECT 0, job_id, file_id FROM job_output_file
+                WHERE job_id IN (SELECT value FROM json_each(?1))
+                UNION ALL
+                SELECT 1, job_id, user_data_id FROM job_output_user_data
+                WHERE job_id IN (SELECT value FROM json_each(?1))
+                ORDER BY 1, 2, 3""", rs -> {
+                    (rs.getInt(1) == 0 ? files : data).computeIfAbsent(rs.getLong(2),
+                            k -> new ArrayList<>()).add(rs.getLong(3));
                     return null;
                 }, ids);
         List<JobModel> out = new ArrayList<>(jobs.size());
