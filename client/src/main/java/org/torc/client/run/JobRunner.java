@@ -216,7 +216,15 @@ public final class JobRunner {
         }
         stopRequested = true; // no more claims; outcomes of the last round still go out
         flushOutcomes();
-        actions.runPending("on_workflow_complete", "on_worker_complete");
+        actionRunner.shutdown();
+        try {
+            actionRunner.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reporter.flush(Duration.ofSeconds(30));
+        actions.runPending("on_jobs_ready", "on_jobs_complete", "on_workflow_complete",
+                "on_worker_complete");
         reporter.flush(Duration.ofMinutes(workflow.path(
                 "compute_node_wait_for_healthy_database_minutes").asLong(20)));
         reporter.close();
@@ -268,6 +276,11 @@ public final class JobRunner {
             long now = System.nanoTime();
             if (now - lastStatusNanos >= pollNanos && !statusInFlight) {
                 requestStatus(); // notices cancellation while jobs run
+                // A safety net under the work signal: an idle runner also asks once per poll
+                // interval, as torc's runner always does, so no missed signal can strand work.
+                if (!claimInFlight && capacity.claimLimit() > 0) {
+                    workMayRemain = true;
+                }
             }
             if (running.isEmpty() && idleLimitNanos > 0 && now - lastActivityNanos > idleLimitNanos
                     && reporter.idle() && !claimInFlight) {
@@ -300,8 +313,11 @@ public final class JobRunner {
             if (!c.jobs().isEmpty()) {
                 lastActivityNanos = System.nanoTime();
             }
-            // A full answer means more may be ready; a short one means wait for a signal.
-            workMayRemain = c.jobs().size() >= c.limit() && c.limit() > 0;
+            // A full answer means more may be ready; a short one means wait for a signal - unless
+            // a signal already arrived while this claim was on its way (it may predate the jobs
+            // that signal announced, and the waiter has consumed it).
+            workMayRemain = (c.jobs().size() >= c.limit() && c.limit() > 0)
+                    || workSignals != workSignalsAtClaim;
             if (!workMayRemain) {
                 awaitWork();
                 if (running.isEmpty() && reporter.idle()) {
@@ -341,9 +357,12 @@ public final class JobRunner {
                 return "workflow complete";
             }
         } else if (event instanceof WorkSignal) {
+            checkJobActions(); // jobs became ready: on_jobs_ready actions may be due
+            workSignals++;
             waitInFlight = false;
             workMayRemain = true;
         } else if (event instanceof Delivered) {
+            checkJobActions(); // completions were recorded: on_jobs_complete actions may be due
             if (running.isEmpty() && reporter.idle() && !workMayRemain) {
                 requestStatus();
             }
@@ -360,6 +379,10 @@ public final class JobRunner {
 
     // ---------------------------------------------------------------- claims and launches
 
+    /** Work signals received, and their count when the claim in flight was sent. */
+    private long workSignals;
+    private long workSignalsAtClaim;
+
     /** Whether to ask for more jobs now, and how many. */
     private long claimLimitNow() {
         if (claimInFlight || stopRequested || !workMayRemain) {
@@ -375,6 +398,7 @@ public final class JobRunner {
             return;
         }
         claimInFlight = true;
+        workSignalsAtClaim = workSignals;
         String base = "/workflows/" + options.workflowId();
         String start = "start_compute_node_id=" + computeNodeId + "&run_id=" + runId;
         boolean reconcile = takeReconcile();
@@ -413,6 +437,7 @@ public final class JobRunner {
             return;
         }
         claimInFlight = true;
+        workSignalsAtClaim = workSignals;
         ObjectNode claim = Json.mapper().createObjectNode()
                 .put("limit", limit)
                 .put("start_compute_node_id", computeNodeId)
@@ -443,6 +468,28 @@ public final class JobRunner {
     }
 
     private boolean reconcileNeeded;
+    private final ExecutorService actionRunner =
+            Executors.newSingleThreadExecutor(r -> daemon(r, "actions"));
+    private final java.util.concurrent.atomic.AtomicBoolean actionCheckQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Runs pending job-triggered actions on their own thread (their commands may take a while);
+     * checks coalesce, and workflows without actions never pay for them.
+     */
+    private void checkJobActions() {
+        if (!actions.any() || !actionCheckQueued.compareAndSet(false, true)) {
+            return;
+        }
+        actionRunner.execute(() -> {
+            actionCheckQueued.set(false);
+            try {
+                actions.runPending("on_jobs_ready", "on_jobs_complete");
+            } catch (RuntimeException e) {
+                log.warn("Checking job actions failed: {}", e.getMessage());
+            }
+        });
+    }
 
     private boolean takeReconcile() {
         boolean r = reconcileNeeded;
