@@ -38,7 +38,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void launch(int requestedPort) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Processes.java(), "-jar",
+        // The launcher's options (bin/java-opts.sh): C1 only, parallel GC.
+        List<String> cmd = new ArrayList<>(List.of(Processes.java(), "-XX:+UseParallelGC",
+                "-XX:TieredStopAtLevel=1", "-jar",
                 Processes.serverJar().toString(), "run", "-u", "127.0.0.1", "-p",
                 Integer.toString(requestedPort), "-d", database.toString()));
         cmd.addAll(extraArgs);
