@@ -205,7 +205,7 @@ public final class JobRunner {
         actions.runPending("on_worker_start");
         lastActivityNanos = System.nanoTime();
         lastStatusNanos = System.nanoTime();
-        ProgressLine progress = options.progress() ? new ProgressLine() : null;
+        progress = options.progress() ? new ProgressLine() : null;
         String exitReason;
         try {
             exitReason = loop(progress);
@@ -243,6 +243,8 @@ public final class JobRunner {
         }
         return summary;
     }
+
+    private ProgressLine progress;
 
     private String loop(ProgressLine progress) {
         long pollNanos = (long) (Math.max(0.05, options.pollIntervalSecs()) * 1e9);
@@ -593,12 +595,25 @@ public final class JobRunner {
         requests.execute(() -> {
             try {
                 JsonNode s = api.get("/workflows/" + options.workflowId() + "/is_complete");
+                if (progress != null) {
+                    progress.remaining(unfinishedJobs());
+                }
                 events.add(new Status(s.path("is_complete").asBoolean(),
                         s.path("is_canceled").asBoolean(), null));
             } catch (RuntimeException e) {
                 events.add(new Status(false, false, e));
             }
         });
+    }
+
+    /** Jobs of the workflow that are not finished, from indexed counts (progress line only). */
+    private long unfinishedJobs() {
+        long unfinished = 0;
+        for (String status : List.of("uninitialized", "blocked", "ready", "pending", "running")) {
+            unfinished += api.get("/jobs?workflow_id=" + options.workflowId() + "&status=" + status
+                    + "&limit=0").path("total_count").asLong();
+        }
+        return unfinished;
     }
 
     private void launch(JobModel job) {
