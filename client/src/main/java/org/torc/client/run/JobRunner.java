@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -310,6 +312,7 @@ public final class JobRunner {
                 return onCanceled();
             }
             for (JobModel job : c.jobs()) {
+                received.add(attemptKey(job));
                 launch(job);
             }
             if (!c.jobs().isEmpty()) {
@@ -500,12 +503,24 @@ public final class JobRunner {
     }
 
     /**
+     * Every (job, attempt) this runner was handed. A job it ran may still show as running on the
+     * server after it exited, because its completion is waiting for the server to come back; such
+     * a job must never be put back to ready, or its run would be recorded once and the rerun
+     * refused as a duplicate result, leaving the job running forever.
+     */
+    private final Set<String> received = new HashSet<>();
+
+    private static String attemptKey(JobModel job) {
+        return job.id() + ":" + job.attemptId();
+    }
+
+    /**
      * Jobs the server believes run here but this runner never received (a claim whose answer was
      * lost when the server went away) go back to ready, so no job is stranded as running.
      */
     private void requeueUnknown(List<JobModel> serverRunning) {
         for (JobModel job : serverRunning) {
-            if (running.containsKey(job.id()) || job.status() == null
+            if (received.contains(attemptKey(job)) || job.status() == null
                     || !(job.status() == JobStatus.RUNNING || job.status() == JobStatus.PENDING)) {
                 continue;
             }
@@ -540,6 +555,7 @@ public final class JobRunner {
             if (e instanceof Claimed c) {
                 claimInFlight = false;
                 for (JobModel job : c.jobs()) {
+                    received.add(attemptKey(job));
                     reportOutcome(job, JobStatus.TERMINATED, -15, 0.0, ResourceMonitor.Usage.NONE);
                 }
             } else if (e instanceof ClaimError || e instanceof ClaimNotSent) {
