@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torc.server.ServerConfig;
@@ -32,6 +34,14 @@ class TuiCaptureTest {
         }
     }
 
+    private static final Pattern CURSOR = Pattern.compile("(\\d+)/5005 ─┘");
+
+    /** The table's cursor position from its footer ("1412/5005"), 0 while not shown. */
+    private static int cursor(String screen) {
+        Matcher m = CURSOR.matcher(screen);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     @Test
     void writes_a_text_capture_of_the_seed_scenario() throws Exception {
         try (TorcServer server = fixedPortServer()) {
@@ -46,10 +56,22 @@ class TuiCaptureTest {
                 h.key(KeyType.ArrowRight);
                 // Page down (each page fetched from the server as it is needed) to where stage 2
                 // is under way: completed, running and ready jobs on one screen.
-                String runningRow = "│▸ " + wf.stages.get(1).get(410) + " ";
-                for (int i = 0; i < 200 && !h.screen().contains(runningRow); i++) {
-                    h.key(i < 65 ? KeyType.PageDown : KeyType.ArrowDown);
-                    Thread.sleep(i < 65 ? 5 : 20);
+                long target = wf.stages.get(1).get(410);
+                String runningRow = "│▸ " + target + " ";
+                // Jobs are listed by id, so the row's position is its distance from the first id.
+                int position = (int) (target - wf.stages.get(0).get(0) + 1);
+                for (int i = 0; i < 300; i++) {
+                    int at = cursor(h.screen());
+                    if (at == position) {
+                        break;
+                    }
+                    int gap = position - at;
+                    h.key(gap >= 20 ? KeyType.PageDown : gap > 0 ? KeyType.ArrowDown
+                            : gap <= -20 ? KeyType.PageUp : KeyType.ArrowUp);
+                    // Each key waits for its redraw: keys typed ahead of a loaded machine's
+                    // redraws would overshoot.
+                    h.await("the cursor to move from row " + at, s -> cursor(s) != at,
+                            Duration.ofSeconds(10));
                 }
                 String jobs = h.await("the counts of stage 1 done and stage 2 running",
                         s -> s.contains("█ completed 1401") && s.contains("▓ running 8")

@@ -151,12 +151,15 @@ final class TuiHarness implements AutoCloseable {
         }
     }
 
-    /** Waits until the screen satisfies {@code condition}; fails with the screen otherwise. */
+    /**
+     * Waits until the screen satisfies {@code condition} and has settled (two reads 20 ms apart
+     * agree, so a redraw still being written is never taken); fails with the screen otherwise.
+     */
     String await(String what, Predicate<String> condition, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String s = screen();
-        while (!condition.test(s)) {
+        while (!condition.test(s) || !s.equals(settled(s))) {
             if (failure.get() != null) {
                 throw new AssertionError("The TUI failed", failure.get());
             }
@@ -167,6 +170,11 @@ final class TuiHarness implements AutoCloseable {
             s = screen();
         }
         return s;
+    }
+
+    private String settled(String s) throws InterruptedException {
+        Thread.sleep(20);
+        return screen();
     }
 
     String await(String text) throws InterruptedException {
