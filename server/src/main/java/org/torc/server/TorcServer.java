@@ -32,6 +32,7 @@ import org.torc.server.failurehandlers.FailureHandlerRoutes;
 import org.torc.server.files.FileRepository;
 import org.torc.server.files.FileRoutes;
 import org.torc.server.http.ApiApp;
+import org.torc.server.http.RequestCounter;
 import org.torc.server.http.Routes;
 import org.torc.server.jobs.JobGraphRepository;
 import org.torc.server.jobs.JobRepository;
@@ -116,7 +117,8 @@ public final class TorcServer implements AutoCloseable {
                     readyJobs, unblocker::wake);
 
             List<Routes> features = new ArrayList<>();
-            features.add(new ServiceRoutes(() -> metrics(db, unblocker)));
+            RequestCounter requestCounter = new RequestCounter();
+            features.add(new ServiceRoutes(() -> metrics(db, unblocker, requestCounter)));
             features.add(new WorkflowRoutes(db, workflows, access));
             features.add(new JobRoutes(db, jobs, new JobGraphRepository(), access));
             Orphans orphans = new Orphans(clock, lifecycle, readyJobs);
@@ -141,9 +143,12 @@ public final class TorcServer implements AutoCloseable {
             features.add(new WorkflowActionRoutes(db, new WorkflowActionRepository(clock)));
             features.add(new AccessGroupRoutes(db, access));
 
+            List<io.javalin.http.Handler> matched = new ArrayList<>(List.of(requestCounter));
+            if (config.enforceAccessControl()) {
+                matched.add(new WorkflowGuard(db, access));
+            }
             Javalin app = ApiApp.create(features, config.threads(), config.maxRequestBytes(),
-                    authentication, config.enforceAccessControl()
-                            ? List.of(new WorkflowGuard(db, access)) : List.of());
+                    authentication, matched);
             WorkflowGuard.requireRulesFor(ApiApp.endpoints(app));
             unblocker.start();
             try {
@@ -184,7 +189,8 @@ public final class TorcServer implements AutoCloseable {
         return List.of(new BasicAuth(cache, config.requireAuth()));
     }
 
-    private static Map<String, Object> metrics(Database db, Unblocker unblocker) {
+    private static Map<String, Object> metrics(Database db, Unblocker unblocker,
+            RequestCounter requests) {
         DbMetrics m = db.metrics();
         Map<String, Object> out = new LinkedHashMap<>();
         out.putAll(unblocker.metrics());
@@ -193,6 +199,7 @@ public final class TorcServer implements AutoCloseable {
         out.put("largest_write_batch", m.largestBatch());
         out.put("lock_retries", m.lockRetries());
         out.put("lock_give_ups", m.lockGiveUps());
+        out.put("http_requests", requests.snapshot());
         return out;
     }
 

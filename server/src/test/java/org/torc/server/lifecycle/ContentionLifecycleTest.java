@@ -138,6 +138,10 @@ class ContentionLifecycleTest {
         assertTrue(ms < 2000);
         assertEquals(Map.of("completed", 1000, "ready", 1, "blocked", 4004),
                 Dags.statusCounts(api, wf));
+        // /metrics counts requests per endpoint: this test's 1000 completions are all there.
+        long completions = api.get("/metrics").json().path("http_requests")
+                .path("POST /jobs/{id}/complete_job/{status}/{run_id}").asLong();
+        assertTrue(completions >= 1000, "complete_job requests counted: " + completions);
     }
 
     @Test
