@@ -242,6 +242,89 @@ class LifecycleSemanticsTest {
                 "diverse_job_2", "diverse_job_5"), names);
     }
 
+    /**
+     * Jobs spread over requirement rows, two of which rank equal: claims take rows by rank and
+     * interleave equal rows' jobs by id, for every sort method, across several claims.
+     */
+    @Test
+    void resource_claims_order_jobs_by_rank_then_id_across_requirement_rows() {
+        long wf = api.createWorkflow("claim-order");
+        // name, cpus, memory, gpus, runtime; "same_a" and "same_b" rank equal in every method
+        Object[][] specs = {
+            {"same_a", 1, "1g", 0, "PT1H"}, {"long", 1, "1g", 0, "PT3H"},
+            {"same_b", 1, "1g", 0, "PT1H"}, {"big", 1, "4g", 0, "PT1H"}, {"gpu", 1, "1g", 1, "PT1H"}};
+        long[] rr = new long[specs.length];
+        for (int i = 0; i < specs.length; i++) {
+            Object[] s = specs[i];
+            rr[i] = server.server().database().write(tx -> tx.insert("""
+                    INSERT INTO resource_requirements (workflow_id, name, num_cpus, num_gpus,
+                        num_nodes, memory, runtime, memory_bytes, runtime_s)
+                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)""", wf, s[0], s[1], s[3], s[2], s[4],
+                    org.torc.common.MemorySize.toBytes((String) s[2]),
+                    org.torc.common.IsoDuration.toSeconds((String) s[4])));
+        }
+        // Job i uses row (i * 3) % 5, so every row's jobs are spread over the id range.
+        List<ObjectNode> jobs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            jobs.add(Dags.job(wf, "j" + i + "_" + specs[(i * 3) % 5][0], List.of())
+                    .put("resource_requirements_id", rr[(i * 3) % 5]));
+        }
+        Dags.createJobs(api, jobs);
+        api.post("/workflows/" + wf + "/initialize_jobs", null).expect(200);
+        ObjectNode big = ApiClient.obj().put("num_cpus", 1000).put("memory_gb", 1000)
+                .put("num_gpus", 100).put("num_nodes", 1);
+        List<String> byRuntime = new ArrayList<>();
+        // gpus, then runtime, then memory (all descending); equal rows by id
+        for (String row : List.of("gpu", "long", "big")) {
+            for (int i = 0; i < 40; i++) {
+                if (specs[(i * 3) % 5][0].equals(row)) {
+                    byRuntime.add("j" + i + "_" + row);
+                }
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            String row = (String) specs[(i * 3) % 5][0];
+            if (row.startsWith("same_")) {
+                byRuntime.add("j" + i + "_" + row);
+            }
+        }
+        String path = "/workflows/" + wf + "/claim_jobs_based_on_resources/";
+        List<String> claimed = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            api.post(path + "10?sort_method=gpus_runtime_memory", big).expect(200).json()
+                    .get("jobs").forEach(j -> claimed.add(j.get("name").asText()));
+        }
+        assertEquals(byRuntime, claimed);
+
+        // gpus_memory_runtime ranks "big" (memory) before "long" (runtime); none is id order.
+        for (String sort : List.of("gpus_memory_runtime", "none")) {
+            api.post("/workflows/" + wf + "/reset_status?force=true", null).expect(200);
+            api.post("/workflows/" + wf + "/initialize_jobs", null).expect(200);
+            List<String> expected = new ArrayList<>();
+            List<String> rows = sort.equals("none") ? List.of("") : List.of("gpu", "big", "long");
+            for (String row : rows) {
+                for (int i = 0; i < 40; i++) {
+                    if (row.isEmpty() || specs[(i * 3) % 5][0].equals(row)) {
+                        expected.add("j" + i + "_" + specs[(i * 3) % 5][0]);
+                    }
+                }
+            }
+            if (!sort.equals("none")) {
+                for (int i = 0; i < 40; i++) {
+                    if (((String) specs[(i * 3) % 5][0]).startsWith("same_")) {
+                        expected.add("j" + i + "_" + specs[(i * 3) % 5][0]);
+                    }
+                }
+            }
+            List<String> got = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                api.post(path + "10?sort_method=" + sort, big).expect(200).json().get("jobs")
+                        .forEach(j -> got.add(j.get("name").asText()));
+            }
+            assertEquals(expected, got, sort);
+        }
+    }
+
     @Test
     void resource_claims_respect_cpus_memory_time_limit_and_limit() {
         long wf = api.createWorkflow("c6");
