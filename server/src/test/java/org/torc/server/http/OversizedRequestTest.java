@@ -94,7 +94,10 @@ class OversizedRequestTest {
                 .build();
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+            // A client of its own: never a pooled connection the server may have closed meanwhile.
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> resp = fresh.send(req, HttpResponse.BodyHandlers.ofString());
             return new Outcome(resp.statusCode(), Json.mapper().readTree(resp.body()), null,
                     produced.get(), (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
@@ -197,7 +200,17 @@ class OversizedRequestTest {
         var before = DbChecksum.of(server.server().database());
         resetHeapPeaks();
         long heapBefore = heapPeakBytes();
+        // The server answers 413 and closes while the client is still sending; now and then the
+        // close resets the connection before the client has read the answer (TCP discards it).
+        // A reset is retried; every attempt must still be cut off early.
         Outcome o = post("/jobs", false);
+        for (int attempt = 1; attempt < 3 && o.status() == -1; attempt++) {
+            assertTrue(o.sentBytes() < HUNDRED_MB, "the server stopped reading at the limit: "
+                    + o.sentBytes() + " bytes sent");
+            System.out.println("Connection reset before the answer was read; retrying: "
+                    + o.failure());
+            o = post("/jobs", false);
+        }
         long heapGrowth = heapPeakBytes() - heapBefore;
         System.out.printf("Oversized (chunked 100 MB): HTTP %d after %d ms, client sent %.1f MB, "
                 + "old-gen peak +%d MB%n", o.status(), o.millis(), o.sentBytes() / 1e6,
