@@ -207,6 +207,16 @@ class LifecycleSemanticsTest {
         assertEquals(10, claim(wf, "").size());
     }
 
+    /** A resource_requirements row from {name, cpus, memory, gpus, runtime}; returns its id. */
+    private static long insertRequirements(long wf, Object[] s) {
+        return server.server().database().write(tx -> tx.insert("""
+                INSERT INTO resource_requirements (workflow_id, name, num_cpus, num_gpus,
+                    num_nodes, memory, runtime, memory_bytes, runtime_s)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)""", wf, s[0], s[1], s[3], s[2], s[4],
+                org.torc.common.MemorySize.toBytes((String) s[2]),
+                org.torc.common.IsoDuration.toSeconds((String) s[4])));
+    }
+
     @Test
     void resource_claims_filter_order_and_pack() {
         long wf = api.createWorkflow("c26");
@@ -216,13 +226,7 @@ class LifecycleSemanticsTest {
             {"r1", 2, "1g", 0, "PT2H"}, {"r2", 1, "512m", 0, "PT1H"}, {"r3", 4, "8g", 1, "PT4H"},
             {"r4", 2, "4g", 1, "PT2H"}, {"r5", 1, "256m", 0, "PT30M"}, {"r6", 8, "16g", 2, "PT1H"}};
         for (int i = 0; i < 6; i++) {
-            Object[] s = specs[i];
-            rr[i] = server.server().database().write(tx -> tx.insert("""
-                    INSERT INTO resource_requirements (workflow_id, name, num_cpus, num_gpus,
-                        num_nodes, memory, runtime, memory_bytes, runtime_s)
-                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)""", wf, s[0], s[1], s[3], s[2], s[4],
-                    org.torc.common.MemorySize.toBytes((String) s[2]),
-                    org.torc.common.IsoDuration.toSeconds((String) s[4])));
+            rr[i] = insertRequirements(wf, specs[i]);
         }
         List<ObjectNode> jobs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -255,13 +259,7 @@ class LifecycleSemanticsTest {
             {"same_b", 1, "1g", 0, "PT1H"}, {"big", 1, "4g", 0, "PT1H"}, {"gpu", 1, "1g", 1, "PT1H"}};
         long[] rr = new long[specs.length];
         for (int i = 0; i < specs.length; i++) {
-            Object[] s = specs[i];
-            rr[i] = server.server().database().write(tx -> tx.insert("""
-                    INSERT INTO resource_requirements (workflow_id, name, num_cpus, num_gpus,
-                        num_nodes, memory, runtime, memory_bytes, runtime_s)
-                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)""", wf, s[0], s[1], s[3], s[2], s[4],
-                    org.torc.common.MemorySize.toBytes((String) s[2]),
-                    org.torc.common.IsoDuration.toSeconds((String) s[4])));
+            rr[i] = insertRequirements(wf, specs[i]);
         }
         // Job i uses row (i * 3) % 5, so every row's jobs are spread over the id range.
         List<ObjectNode> jobs = new ArrayList<>();
