@@ -26,18 +26,23 @@ public final class JobClaims {
     public enum SortMethod {
         GPUS_RUNTIME_MEMORY(Comparator.comparingLong(Requirements::gpus).reversed()
                 .thenComparing(Comparator.comparingLong(Requirements::runtimeSeconds).reversed())
-                .thenComparing(Comparator.comparingLong(Requirements::memoryBytes).reversed())),
+                .thenComparing(Comparator.comparingLong(Requirements::memoryBytes).reversed()),
+                " ORDER BY rr.num_gpus DESC, rr.runtime_s DESC, rr.memory_bytes DESC, j.id"),
         GPUS_MEMORY_RUNTIME(Comparator.comparingLong(Requirements::gpus).reversed()
                 .thenComparing(Comparator.comparingLong(Requirements::memoryBytes).reversed())
-                .thenComparing(Comparator.comparingLong(Requirements::runtimeSeconds).reversed())),
+                .thenComparing(Comparator.comparingLong(Requirements::runtimeSeconds).reversed()),
+                " ORDER BY rr.num_gpus DESC, rr.memory_bytes DESC, rr.runtime_s DESC, j.id"),
         /** Job id order only: every requirements row ranks the same. */
-        NONE((a, b) -> 0);
+        NONE((a, b) -> 0, " ORDER BY j.id");
 
         /** Ranks requirements rows; jobs whose rows rank equal are taken in id order. */
         final Comparator<Requirements> rank;
+        /** The same order for the single-query path over the joined ready set. */
+        final String orderBy;
 
-        SortMethod(Comparator<Requirements> rank) {
+        SortMethod(Comparator<Requirements> rank, String orderBy) {
             this.rank = rank;
+            this.orderBy = orderBy;
         }
 
         public static SortMethod parse(String value) {
@@ -160,10 +165,16 @@ public final class JobClaims {
                 rs -> new Requirements(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6)),
                 workflowId, memoryBytes, r.numCpus(), r.numGpus(), r.numNodes(), timeLimit));
-        fitting.sort(sort.rank);
         String schedulerClause = !matchScheduler ? ""
                 : schedulerConfigId == null ? " AND scheduler_id IS NULL"
                 : " AND (scheduler_id IS NULL OR scheduler_id = ?)";
+        if (fitting.size() > MAX_ROWS_WALKED) {
+            // Many requirements rows (one per job, say): one query over the joined ready set
+            // costs less than a seek per row.
+            return joinedCandidates(tx, workflowId, limit, sort, fitting, schedulerClause,
+                    matchScheduler ? schedulerConfigId : null);
+        }
+        fitting.sort(sort.rank);
         List<Candidate> out = new ArrayList<>();
         int from = 0;
         while (from < fitting.size() && out.size() < limit) {
@@ -192,6 +203,30 @@ public final class JobClaims {
             from = to;
         }
         return out;
+    }
+
+    /** Above this many fitting requirements rows, candidates come from one joined query. */
+    static final int MAX_ROWS_WALKED = 32;
+
+    private static List<Candidate> joinedCandidates(Tx tx, long workflowId, long limit,
+            SortMethod sort, List<Requirements> fitting, String schedulerClause,
+            Long schedulerConfigId) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(workflowId,
+                fitting.stream().map(Requirements::id).toList()));
+        if (schedulerConfigId != null) {
+            params.add(schedulerConfigId);
+        }
+        params.add(limit);
+        return tx.query("""
+                SELECT j.id, rr.num_cpus, rr.memory_bytes, rr.num_gpus, rr.num_nodes
+                FROM job j JOIN resource_requirements rr ON rr.id = j.resource_requirements_id
+                WHERE j.workflow_id = ? AND j.status = 2
+                  AND rr.id IN (SELECT value FROM json_each(?))"""
+                        + schedulerClause.replace("scheduler_id", "j.scheduler_id")
+                        + sort.orderBy + " LIMIT ?",
+                rs -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)),
+                params.toArray());
     }
 
     static List<Long> pack(List<Candidate> candidates, long cpus, long memoryBytes, long gpus,

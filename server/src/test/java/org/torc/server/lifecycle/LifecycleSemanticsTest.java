@@ -323,6 +323,42 @@ class LifecycleSemanticsTest {
         }
     }
 
+    /** With more requirement rows than JobClaims walks one by one, the joined query keeps the order. */
+    @Test
+    void resource_claims_keep_their_order_with_many_requirement_rows() {
+        long wf = api.createWorkflow("claim-order-many");
+        int rows = JobClaims.MAX_ROWS_WALKED + 8;
+        long[] rr = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            rr[i] = insertRequirements(wf, new Object[] {"r" + i, 1, "1g", 0, "PT" + (i + 1) + "M"});
+        }
+        List<ObjectNode> jobs = new ArrayList<>();
+        for (int i = 0; i < 2 * rows; i++) {
+            jobs.add(Dags.job(wf, "j" + i, List.of()).put("resource_requirements_id",
+                    rr[(i * 7) % rows]));
+        }
+        Dags.createJobs(api, jobs);
+        api.post("/workflows/" + wf + "/initialize_jobs", null).expect(200);
+        // Longest runtime first (row rows-1), jobs of one row by id.
+        List<String> expected = new ArrayList<>();
+        for (int row = rows - 1; row >= 0; row--) {
+            for (int i = 0; i < 2 * rows; i++) {
+                if ((i * 7) % rows == row) {
+                    expected.add("j" + i);
+                }
+            }
+        }
+        ObjectNode big = ApiClient.obj().put("num_cpus", 1000).put("memory_gb", 1000)
+                .put("num_gpus", 0).put("num_nodes", 1);
+        List<String> got = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            api.post("/workflows/" + wf + "/claim_jobs_based_on_resources/10?sort_method="
+                    + "gpus_runtime_memory", big).expect(200).json().get("jobs")
+                    .forEach(j -> got.add(j.get("name").asText()));
+        }
+        assertEquals(expected, got);
+    }
+
     @Test
     void resource_claims_respect_cpus_memory_time_limit_and_limit() {
         long wf = api.createWorkflow("c6");
