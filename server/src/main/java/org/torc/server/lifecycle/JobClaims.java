@@ -111,11 +111,12 @@ public final class JobClaims {
             return new Claimed(List.of(), null);
         }
         Long schedulerConfigId = resources.schedulerConfigId();
-        List<Candidate> candidates = candidates(tx, workflowId, limit, sort, memoryBytes,
-                resources, timeLimit, schedulerConfigId, true);
+        List<Requirements> fitting = fittingRequirements(tx, workflowId, memoryBytes, resources,
+                timeLimit, sort);
+        List<Candidate> candidates = candidates(tx, workflowId, limit, sort, fitting,
+                schedulerConfigId, true);
         if (candidates.isEmpty() && !strictSchedulerMatch) {
-            candidates = candidates(tx, workflowId, limit, sort, memoryBytes, resources, timeLimit,
-                    schedulerConfigId, false);
+            candidates = candidates(tx, workflowId, limit, sort, fitting, schedulerConfigId, false);
         }
         List<Long> chosen = pack(candidates, resources.numCpus(), memoryBytes, resources.numGpus(),
                 resources.numNodes());
@@ -147,16 +148,9 @@ public final class JobClaims {
             long runtimeSeconds) {
     }
 
-    /**
-     * The first {@code limit} ready jobs that fit, in the requested order: by their requirements
-     * row's rank, then by job id. A workflow has few requirements rows and many jobs, so this
-     * ranks the fitting rows and then reads each row's ready jobs from the index in id order,
-     * stopping at {@code limit}: a claim costs the same with 100 or 100,000 ready jobs (a join
-     * sorted as a whole cost about 20 ms per claim at 100,000).
-     */
-    private static List<Candidate> candidates(Tx tx, long workflowId, long limit, SortMethod sort,
-            long memoryBytes, ComputeNodesResources r, long timeLimit, Long schedulerConfigId,
-            boolean matchScheduler) throws SQLException {
+    /** The workflow's requirements rows that fit the offered resources, ranked by {@code sort}. */
+    private static List<Requirements> fittingRequirements(Tx tx, long workflowId, long memoryBytes,
+            ComputeNodesResources r, long timeLimit, SortMethod sort) throws SQLException {
         List<Requirements> fitting = new ArrayList<>(tx.query("""
                 SELECT id, num_cpus, memory_bytes, num_gpus, num_nodes, runtime_s
                 FROM resource_requirements
@@ -165,6 +159,20 @@ public final class JobClaims {
                 rs -> new Requirements(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6)),
                 workflowId, memoryBytes, r.numCpus(), r.numGpus(), r.numNodes(), timeLimit));
+        fitting.sort(sort.rank);
+        return fitting;
+    }
+
+    /**
+     * The first {@code limit} ready jobs that fit, in the requested order: by their requirements
+     * row's rank, then by job id. A workflow has few requirements rows and many jobs, so this
+     * ranks the fitting rows and then reads each row's ready jobs from the index in id order,
+     * stopping at {@code limit}: a claim costs the same with 100 or 100,000 ready jobs (a join
+     * sorted as a whole cost about 20 ms per claim at 100,000).
+     */
+    private static List<Candidate> candidates(Tx tx, long workflowId, long limit, SortMethod sort,
+            List<Requirements> fitting, Long schedulerConfigId, boolean matchScheduler)
+            throws SQLException {
         String schedulerClause = !matchScheduler ? ""
                 : schedulerConfigId == null ? " AND scheduler_id IS NULL"
                 : " AND (scheduler_id IS NULL OR scheduler_id = ?)";
@@ -174,7 +182,6 @@ public final class JobClaims {
             return joinedCandidates(tx, workflowId, limit, sort, fitting, schedulerClause,
                     matchScheduler ? schedulerConfigId : null);
         }
-        fitting.sort(sort.rank);
         List<Candidate> out = new ArrayList<>();
         int from = 0;
         while (from < fitting.size() && out.size() < limit) {
