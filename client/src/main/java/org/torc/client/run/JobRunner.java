@@ -107,7 +107,7 @@ public final class JobRunner {
     private final Map<Long, Running> running = new HashMap<>();
     private final Map<Long, Capacity.Need> needsByRr = new HashMap<>();
     private final Map<Long, String> filePaths = new HashMap<>();
-    private final Map<Long, JsonNode> failureHandlers = new HashMap<>();
+    private FailureHandling failureHandling;
     /** Outcomes of this round of events, handed to the reporter together. */
     private final List<CompletionReporter.Outcome> pendingOutcomes = new ArrayList<>();
     private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> daemon(r, "claimer"));
@@ -168,6 +168,7 @@ public final class JobRunner {
         long started = System.nanoTime();
         workflow = api.get("/workflows/" + options.workflowId());
         runId = api.get("/workflows/" + options.workflowId() + "/status").path("run_id").asLong();
+        failureHandling = new FailureHandling(api, options.workingDir(), options.outputDir(), runId);
         Files.createDirectories(options.outputDir().resolve("job_stdio"));
         capacity = options.maxParallelJobs() != null
                 ? new Capacity.Slots(options.maxParallelJobs())
@@ -697,7 +698,9 @@ public final class JobRunner {
                 rc = 1;
             }
         }
-        if (status == JobStatus.FAILED && tryRetry(p.job(), rc)) {
+        if (status == JobStatus.FAILED && failureHandling.retry(p.job(), rc)) {
+            retried++;
+            workMayRemain = true;
             return;
         }
         if (status == JobStatus.FAILED && workflow.path("use_pending_failed").asBoolean(false)) {
@@ -740,87 +743,6 @@ public final class JobRunner {
             }
         }
         return missing.isEmpty() ? null : String.join(", ", missing);
-    }
-
-    /**
-     * Applies the job's failure handler: the first rule listing the exit code (else the first
-     * match-all rule) retries the job if attempts remain, after running its recovery script.
-     */
-    private boolean tryRetry(JobModel job, int rc) {
-        if (job.failureHandlerId() == null) {
-            return false;
-        }
-        JsonNode handler = failureHandlers.computeIfAbsent(job.failureHandlerId(),
-                id -> api.get("/failure_handlers/" + id));
-        JsonNode rules = Json.parse(handler.path("rules").asText("[]"));
-        JsonNode rule = null;
-        for (JsonNode r : rules) {
-            for (JsonNode code : r.path("exit_codes")) {
-                if (code.asInt() == rc) {
-                    rule = r;
-                    break;
-                }
-            }
-            if (rule != null) {
-                break;
-            }
-        }
-        if (rule == null) {
-            for (JsonNode r : rules) {
-                if (r.path("match_all_exit_codes").asBoolean(false)) {
-                    rule = r;
-                    break;
-                }
-            }
-        }
-        if (rule == null) {
-            return false;
-        }
-        long maxRetries = rule.path("max_retries").asLong(3);
-        long attempt = job.attemptId() == null ? 1 : job.attemptId();
-        if (attempt >= maxRetries) {
-            log.info("Job {} failed with {} and has used its {} attempt(s)", job.name(), rc,
-                    maxRetries);
-            return false;
-        }
-        try {
-            api.post("/jobs/" + job.id() + "/retry/" + runId + "?max_retries=" + maxRetries, null);
-        } catch (ApiError e) {
-            log.warn("Retry of job {} refused: {}", job.name(), e.getMessage());
-            return false;
-        }
-        retried++;
-        log.info("Job {} failed with exit code {}; retrying (attempt {} of {})", job.name(), rc,
-                attempt + 1, maxRetries);
-        String script = rule.path("recovery_script").asText(null);
-        if (script != null && !script.isBlank()) {
-            runRecoveryScript(job, rc, script);
-        }
-        workMayRemain = true;
-        return true;
-    }
-
-    private void runRecoveryScript(JobModel job, int rc, String script) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", script)
-                    .directory(options.workingDir().toFile()).inheritIO();
-            Map<String, String> env = pb.environment();
-            env.put("TORC_WORKFLOW_ID", Long.toString(job.workflowId()));
-            env.put("TORC_JOB_ID", Long.toString(job.id()));
-            env.put("TORC_JOB_NAME", job.name());
-            env.put("TORC_API_URL", api.baseUrl());
-            env.put("TORC_OUTPUT_DIR", options.outputDir().toString());
-            env.put("TORC_ATTEMPT_ID", Long.toString(job.attemptId() == null ? 1 : job.attemptId()));
-            env.put("TORC_RETURN_CODE", Integer.toString(rc));
-            int code = pb.start().waitFor();
-            if (code != 0) {
-                log.warn("Recovery script for job {} exited with {}", job.name(), code);
-            }
-        } catch (IOException e) {
-            log.warn("Recovery script for job {} could not start: {}", job.name(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ---------------------------------------------------------------- stopping

@@ -182,6 +182,36 @@ class RunnerIT {
     }
 
     @Test
+    void the_recovery_script_has_run_before_another_runner_can_start_the_next_attempt()
+            throws Exception {
+        Path work = workdir("recovery");
+        long wf = Api.workflow(api, "recovery", 5);
+        long handler = api.post("/failure_handlers", Api.obj().put("workflow_id", wf)
+                .put("name", "fix").put("rules", "[{\"exit_codes\":[3],\"max_retries\":3,"
+                        + "\"recovery_script\":\"sleep 1; touch fixed\"}]"))
+                .path("id").asLong();
+        ObjectNode job = Api.job(wf, "needs_fix", "test -f fixed || exit 3", List.of());
+        job.put("failure_handler_id", handler);
+        Api.createJobs(api, List.of(job));
+        Processes.runCli(work, server.url(), 60, "workflows", "initialize", Long.toString(wf),
+                "--no-prompts").expect(0);
+        // Two runners: had the job gone back to ready before its recovery script finished, the
+        // idle one would have started attempt 2 at once, failed it, and needed attempt 3.
+        List<Process> runners = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            runners.add(Processes.startCli(work, server.url(), Map.of(), "workflows", "run",
+                    Long.toString(wf), "--max-parallel-jobs", "1", "-o", "out"));
+        }
+        for (Process p : runners) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "runner finished");
+            assertEquals(0, p.exitValue());
+        }
+        JsonNode done = Api.jobsByName(api, wf).get("needs_fix");
+        assertEquals("completed", done.path("status").asText());
+        assertEquals(2, done.path("attempt_id").asLong(), "the second attempt found the fix");
+    }
+
+    @Test
     void an_action_runs_exactly_once_with_three_runners() throws Exception {
         Path work = workdir("actions");
         Files.createDirectories(work.resolve("out"));
