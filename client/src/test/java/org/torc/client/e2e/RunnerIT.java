@@ -42,6 +42,26 @@ class RunnerIT {
         return Files.createDirectories(dir.resolve(name));
     }
 
+    /**
+     * Initializes the workflow once, then starts {@code runners} `torc workflows run` processes
+     * on it together and waits for each to exit 0.
+     */
+    private static void runTogether(Path work, long wf, int runners, int parallel, int seconds)
+            throws Exception {
+        Processes.runCli(work, server.url(), 60, "workflows", "initialize", Long.toString(wf),
+                "--no-prompts").expect(0);
+        List<Process> started = new ArrayList<>();
+        for (int r = 0; r < runners; r++) {
+            started.add(Processes.startCli(work, server.url(), Map.of(), "workflows", "run",
+                    Long.toString(wf), "--max-parallel-jobs", Integer.toString(parallel), "-o",
+                    "out"));
+        }
+        for (Process p : started) {
+            assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "runner finished");
+            assertEquals(0, p.exitValue());
+        }
+    }
+
     @Test
     void four_runners_share_a_2000_job_workflow_and_run_every_job_exactly_once() throws Exception {
         long wf = Api.workflow(api, "four-runners", 10);
@@ -57,17 +77,7 @@ class RunnerIT {
         }
         Api.createJobs(api, jobs);
         // Initialize once, then four runners join the initialized workflow.
-        Processes.runCli(workdir("four"), server.url(), 60, "workflows", "initialize",
-                Long.toString(wf), "--no-prompts").expect(0);
-        List<Process> runners = new ArrayList<>();
-        for (int r = 0; r < 4; r++) {
-            runners.add(Processes.startCli(workdir("four"), server.url(), Map.of(), "workflows",
-                    "run", Long.toString(wf), "--max-parallel-jobs", "4", "-o", "out"));
-        }
-        for (Process p : runners) {
-            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "runner finished");
-            assertEquals(0, p.exitValue());
-        }
+        runTogether(workdir("four"), wf, 4, 4, 300);
         List<JsonNode> results = Api.results(api, wf, true);
         assertEquals(2000, results.size(), "exactly one result per job");
         Set<Long> distinct = new HashSet<>();
@@ -193,19 +203,9 @@ class RunnerIT {
         ObjectNode job = Api.job(wf, "needs_fix", "test -f fixed || exit 3", List.of());
         job.put("failure_handler_id", handler);
         Api.createJobs(api, List.of(job));
-        Processes.runCli(work, server.url(), 60, "workflows", "initialize", Long.toString(wf),
-                "--no-prompts").expect(0);
         // Two runners: had the job gone back to ready before its recovery script finished, the
         // idle one would have started attempt 2 at once, failed it, and needed attempt 3.
-        List<Process> runners = new ArrayList<>();
-        for (int r = 0; r < 2; r++) {
-            runners.add(Processes.startCli(work, server.url(), Map.of(), "workflows", "run",
-                    Long.toString(wf), "--max-parallel-jobs", "1", "-o", "out"));
-        }
-        for (Process p : runners) {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "runner finished");
-            assertEquals(0, p.exitValue());
-        }
+        runTogether(work, wf, 2, 1, 120);
         JsonNode done = Api.jobsByName(api, wf).get("needs_fix");
         assertEquals("completed", done.path("status").asText());
         assertEquals(2, done.path("attempt_id").asLong(), "the second attempt found the fix");
@@ -229,17 +229,7 @@ class RunnerIT {
                 .put("action_type", "run_commands");
         end.putObject("action_config").putArray("commands").add("echo finished >> actions.log");
         api.post("/workflows/" + wf + "/actions", end);
-        Processes.runCli(work, server.url(), 60, "workflows", "initialize", Long.toString(wf),
-                "--no-prompts").expect(0);
-        List<Process> runners = new ArrayList<>();
-        for (int r = 0; r < 3; r++) {
-            runners.add(Processes.startCli(work, server.url(), Map.of(), "workflows", "run",
-                    Long.toString(wf), "--max-parallel-jobs", "2", "-o", "out"));
-        }
-        for (Process p : runners) {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue());
-        }
+        runTogether(work, wf, 3, 2, 120);
         List<String> lines = Files.readAllLines(work.resolve("out/actions.log"));
         assertEquals(List.of("started", "finished"), lines);
     }
